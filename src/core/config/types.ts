@@ -1,0 +1,46 @@
+/**
+ * The checked-and-resolved form of `residency.config.json` (SPEC §4) that the rest of the engine uses.
+ */
+import type { Loc, SeveritySetting } from '../model';
+
+export interface Party {
+  readonly id: string;
+  readonly name: string;
+  readonly access: string;
+  readonly country: string;
+  readonly basis?: string;
+  readonly location?: Loc;
+}
+
+export type BasisType = 'consent' | 'equivalent-country' | 'conforming-system' | 'law';
+
+export interface Basis {
+  readonly id: string;
+  readonly type: BasisType;
+  readonly countries?: readonly string[];
+  readonly ref?: string;
+  readonly systemInfo?: string;
+  readonly recipientMeasures?: string;
+  /** Where the basis is declared in the config file (JPR012 findings point here). */
+  readonly location?: Loc;
+}
+
+export interface ResidencyConfig {
+  /** Absolute path of the config file, or undefined when defaults apply. */
+  readonly file: string | undefined;
+  readonly pack: 'jp';
+  /** Always contains `self`. */
+  readonly parties: ReadonlyMap<string, Party>;
+  readonly bases: ReadonlyMap<string, Basis>;
+  /** Country → reference of the external-environment assessment. */
+  readonly assessments: Readonly<Record<string, string>>;
+  /** Countries the privacy policy names, or undefined when not configured (JPR009 off). */
+  readonly disclosureCountries: readonly string[] | undefined;
+  /** Named regions usable in `@region`: name → region value. */
+  readonly regions: Readonly<Record<string, string>>;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly include: readonly string[] | undefined;
+  readonly exclude: readonly string[] | undefined;
+  /** Countries whose law obliges cooperation with state intelligence (default `["CN"]`). */
+  readonly intelligenceCooperation: readonly string[];
+}
