@@ -1,0 +1,7 @@
+// Bundles the CLI (and, as they appear, the language server and the extension) with esbuild.
+// `typescript` stays external: it is a runtime dependency and finds its lib files next to itself.
+import { build } from 'esbuild';
+
+const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external: ['typescript', 'vscode'], logLevel: 'warning' };
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });

@@ -1,0 +1,62 @@
+/**
+ * The CLI's output formats (SPEC §7.2): `text`, one line per finding or problem in the problem-matcher
+ * format `file:line:column: severity rule message`, and the versioned `json` report.
+ */
+import type { Loc, Problem } from '../core/model';
+import type { CheckResult, Finding } from '../core/report/model';
+
+export const TOOL_NAME = 'residency-guard';
+export const SCHEMA_VERSION = 1;
+
+function textLine(loc: Loc, severity: string, code: string, message: string): string {
+  return `${loc.file}:${loc.line}:${loc.column}: ${severity} ${code} ${message}`;
+}
+
+export function formatText(result: CheckResult): string {
+  const lines = [
+    ...result.problems.map((p) => textLine(p.location, p.severity, p.code, p.message)),
+    ...result.findings.map((f) => textLine(f.location, f.severity, f.rule, f.message)),
+  ];
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function summaryLine(result: CheckResult, durationMs: number): string {
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return `${result.findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info), ` +
+    `${result.suppressed.length} suppressed, ${result.problems.length} problems in ${result.files} files (${durationMs} ms)`;
+}
+
+function jsonLoc(l: Loc) {
+  return { file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+function jsonFinding(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    location: jsonLoc(f.location),
+    sources: f.sources.map((s) => ({ symbol: s.symbol, category: s.category, residency: s.residency, location: { file: s.location.file, line: s.location.line, column: s.location.column } })),
+    destination: { country: f.destination.country, region: f.destination.region, party: f.destination.party, access: f.destination.access, description: f.destination.description },
+    path: f.path.map((p) => ({ location: { file: p.location.file, line: p.location.line, column: p.location.column }, note: p.note })),
+    fingerprint: f.fingerprint,
+    ...(f.suppression ? { suppression: { reason: f.suppression.reason, location: jsonLoc(f.suppression.location) } } : {}),
+  };
+}
+
+function jsonProblem(p: Problem) {
+  return { kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
+}
+
+export function formatJson(result: CheckResult, version: string, durationMs: number): string {
+  const report = {
+    tool: TOOL_NAME,
+    version,
+    schemaVersion: SCHEMA_VERSION,
+    findings: result.findings.map(jsonFinding),
+    problems: result.problems.map(jsonProblem),
+    suppressed: result.suppressed.map(jsonFinding),
+    summary: { files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,138 @@
+/**
+ * `residency-guard check [paths…] [--config FILE] [--format text|json] [--output FILE] [--fail-on LEVEL]
+ * [--lang en|ja] [--root DIR]` — runs the engine on a workspace and prints findings for people or CI.
+ * Exit status (documented; never changes): 0 nothing at or above --fail-on, 1 findings, 2 usage or
+ * config error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json';
+import { checkWorkspace } from '../core/engine';
+import type { Severity } from '../core/model';
+import type { CheckResult } from '../core/report/model';
+import type { Lang } from '../core/rules/types';
+import { formatJson, formatText, summaryLine } from './formats';
+import { createNodeHost, toPosix } from './nodeHost';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const FORMATS = ['text', 'json'] as const;
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export const USAGE = `Usage: residency-guard check [paths...] [options]
+
+Checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to contractors.
+
+Options:
+  --config FILE        residency.config.json to use (default: <root>/residency.config.json)
+  --format FORMAT      text (default) or json
+  --output FILE        write the report to FILE instead of standard output
+  --fail-on LEVEL      error (default), warning, info or none: the lowest severity that fails the run
+  --lang LANG          en or ja (default: from LC_ALL / LANG)
+  --root DIR           the checked root; paths in reports are relative to it
+                       (default: the one directory given, else the current directory)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage or config error.
+`;
+
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+class UsageError extends Error {}
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`Invalid value "${value}" for ${option}; expected one of: ${allowed.join(', ')}`);
+}
+
+function langFromEnv(env: CliIO['env']): Lang {
+  const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return l.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
+      lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+function resolveRoot(io: CliIO, paths: readonly string[], root: string | undefined): string {
+  if (root) return path.resolve(io.cwd, root);
+  if (paths.length === 1 && fs.existsSync(paths[0]) && fs.statSync(paths[0]).isDirectory()) return paths[0];
+  return io.cwd;
+}
+
+export function failing(result: CheckResult, failOn: (typeof FAIL_ON)[number]): boolean {
+  if (failOn === 'none') return false;
+  const min = RANK[failOn];
+  const problemKinds = new Set(['annotation', 'suppression', 'parse']);
+  return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => problemKinds.has(p.kind) && RANK[p.severity] >= min);
+}
+
+export function runCli(argv: readonly string[], io: CliIO): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`residency-guard: ${(e as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+function run(argv: readonly string[], io: CliIO): number {
+  const { values, positionals } = parse(argv);
+  if (values.help) return io.stdout(USAGE), EXIT_OK;
+  if (values.version) return io.stdout(`${pkg.version}\n`), EXIT_OK;
+  const [command, ...rest] = positionals;
+  if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  const format = pick(values.format, FORMATS, '--format', 'text');
+  const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
+  const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  const paths = rest.map((p) => path.resolve(io.cwd, p));
+  for (const p of paths) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
+  const root = toPosix(resolveRoot(io, paths, values.root));
+  const started = Date.now();
+  const result = checkWorkspace(createNodeHost(), {
+    root,
+    paths: paths.length === 1 && toPosix(paths[0]) === root ? [] : paths.map(toPosix),
+    configFile: values.config ? toPosix(path.resolve(io.cwd, values.config)) : undefined,
+    lang,
+  });
+  const durationMs = Date.now() - started;
+  const report = format === 'json' ? formatJson(result, pkg.version, durationMs) : formatText(result);
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+  else io.stdout(report);
+  io.stderr(`${summaryLine(result, durationMs)}\n`);
+  if (result.problems.some((p) => p.kind === 'config' && p.severity === 'error')) return EXIT_USAGE;
+  return failing(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export function main(): void {
+  process.exitCode = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+}
+
+if (require.main === module) main();

@@ -1,0 +1,252 @@
+/**
+ * Calls and `new`: sinks at the call, transforms (`@encrypts`, `@anonymizes`, `@pseudonymizes`),
+ * summaries of functions whose bodies are in the program (parameter labels substituted by the
+ * arguments' labels), closures passed as callbacks (analysed in place), Promises, and library calls,
+ * which return the labels of their arguments and receiver unless known to be clean.
+ */
+import * as ts from 'typescript';
+import type { FunctionEvaluator } from './evaluator';
+import {
+  addHop, applyTransform, EMPTY, flat, flatten, join, joinAll, readField, unionLabels, type Label, type Taint, type TransformState,
+} from './labels';
+import {
+  CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
+} from './libraryModels';
+import { functionOfDeclaration, isFunctionWithBody, locOf, nameText, resolveAlias, skipOuterExpressions, type FunctionLike } from './nodes';
+
+type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
+
+const MAX_HOPS = 16;
+
+export class CallEvaluator {
+  constructor(private readonly ev: FunctionEvaluator) {}
+
+  private get checker(): ts.TypeChecker {
+    return this.ev.checker;
+  }
+
+  call(call: ts.CallExpression): Taint {
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'require') return EMPTY;
+    const member = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee : undefined;
+    const recv = member ? this.ev.expr(member.expression) : undefined;
+    const args = this.evaluateArgs(call.arguments);
+    this.sink(call, args);
+    const resolver = ts.isIdentifier(callee) ? this.resolverOf(callee) : undefined;
+    if (resolver) {
+      this.ev.analysis.promiseResolved(resolver, joinAll(args.map((a) => a.value)));
+      return EMPTY;
+    }
+    const sym = callee.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.calleeSymbol(callee);
+    const fn = callee.kind === ts.SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
+    const result = this.dispatch(call, sym, fn, recv, member, args);
+    const declared = sym ? this.returnTypeSource(sym, call) : EMPTY;
+    return join(join(result, declared), this.ev.typeTaintOf(call));
+  }
+
+  newExpression(e: ts.NewExpression): Taint {
+    const args = this.evaluateArgs(e.arguments ?? []);
+    this.sink(e, args);
+    const ctor = this.signatureDeclaration(e);
+    if (ctor) {
+      this.applySummary(ctor, EMPTY, args.map((a) => a.value), e);
+      this.inlineTypedClosures(args);
+      return this.ev.typeTaintOf(e);
+    }
+    if (ts.isIdentifier(e.expression) && e.expression.text === 'Promise') return this.newPromise(args);
+    const callbacks = this.inlineLibraryClosures(args, undefined, undefined);
+    return join(join(joinAll(args.map((a) => flat(a.value))), callbacks), this.ev.typeTaintOf(e));
+  }
+
+  private dispatch(call: ts.CallExpression, sym: ts.Symbol | undefined, fn: FunctionLike | undefined, recv: Taint | undefined,
+    member: ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined, args: readonly Arg[]): Taint {
+    const transform = sym ? this.transformOf(sym) : undefined;
+    if (transform) {
+      this.inlineLibraryClosures(args, recv, undefined);
+      return applyTransform(join(recv ?? EMPTY, joinAll(args.map((a) => a.value))), transform);
+    }
+    if (fn && !fn.getSourceFile().isDeclarationFile) {
+      const result = this.applySummary(fn, recv ?? EMPTY, args.map((a) => a.value), call);
+      this.inlineTypedClosures(args);
+      return result;
+    }
+    const name = member && ts.isPropertyAccessExpression(member) ? member.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
+    return this.libraryCall(call, name, recv, member?.expression, args);
+  }
+
+  // ---- arguments, sinks ----
+
+  private evaluateArgs(list: readonly ts.Expression[]): Arg[] {
+    return list.map((node) => {
+      const e = skipOuterExpressions(node);
+      if (isFunctionWithBody(e) && (ts.isArrowFunction(e) || ts.isFunctionExpression(e))) return { node, value: EMPTY, closure: e };
+      return { node, value: this.ev.expr(node) };
+    });
+  }
+
+  private sink(call: ts.CallExpression | ts.NewExpression, args: readonly Arg[]): void {
+    const dest = this.ev.analysis.destinations.ofCall(call);
+    if (!dest) return;
+    const labels = args.reduce<readonly Label[]>((acc, a) => unionLabels(acc, flatten(a.value)), []);
+    this.ev.hit(this.ev.makeSite(call, dest), labels);
+  }
+
+  // ---- functions in the program ----
+
+  private calleeSymbol(callee: ts.Expression): ts.Symbol | undefined {
+    const at = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isElementAccessExpression(callee) ? callee.argumentExpression : callee;
+    return resolveAlias(this.checker, this.checker.getSymbolAtLocation(at));
+  }
+
+  private bodyOf(sym: ts.Symbol | undefined): FunctionLike | undefined {
+    for (const d of sym?.declarations ?? []) {
+      const fn = functionOfDeclaration(d);
+      if (fn) return fn;
+    }
+    return undefined;
+  }
+
+  private signatureDeclaration(node: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
+    const decl = this.checker.getResolvedSignature(node)?.declaration;
+    return decl && isFunctionWithBody(decl) ? decl : undefined;
+  }
+
+  /** Applies a function's summary at a call: parameter labels become the arguments' labels. */
+  applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node): Taint {
+    const summary = this.ev.analysis.summaryOf(fn);
+    const name = functionName(fn);
+    const hop = { loc: locOf(callNode), note: `passed to ${name}()` };
+    const subst = (l: Label): readonly Label[] => {
+      if (l.kind === 'source') return [l];
+      const base = l.index === -1 ? recv : argumentFor(fn, args, l.index);
+      let v = base;
+      for (const key of l.path) v = readField(v, key);
+      return flatten(v).map((a) => ({ ...a, transform: { ...a.transform, ...l.transform }, hops: [...a.hops, hop, ...l.hops].slice(0, MAX_HOPS) }));
+    };
+    for (const h of summary.hits) this.ev.hit(h.site, h.labels.flatMap(subst));
+    for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
+    const returned = substitute(summary.returns, subst);
+    return addHop(returned, { loc: locOf(callNode), note: `returned from ${name}()` });
+  }
+
+  private inlineTypedClosures(args: readonly Arg[]): void {
+    for (const a of args) {
+      if (a.closure) this.ev.inlineClosure(a.closure, a.closure.parameters.map((p) => this.ev.typeTaintOf(p.name)));
+    }
+  }
+
+  private transformOf(sym: ts.Symbol): TransformState | undefined {
+    for (const d of sym.declarations ?? []) {
+      const fn = functionOfDeclaration(d);
+      const ann = this.ev.analysis.annotations.get(d) ?? (fn ? this.ev.analysis.destinations.annotationOfFunction(fn) : undefined);
+      if (!ann) continue;
+      if (ann.anonymizes) return { anonymized: true };
+      if (ann.pseudonymizes) return { pseudonymized: true };
+      if (ann.encrypts) return { encrypted: ann.encrypts };
+    }
+    return undefined;
+  }
+
+  private returnTypeSource(sym: ts.Symbol, call: ts.Node): Taint {
+    for (const d of sym.declarations ?? []) {
+      const info = this.ev.analysis.sources.sourceOfReturnType(functionOfDeclaration(d) ?? d);
+      if (info) return { labels: [this.ev.analysis.sources.sourceLabel(info, call)] };
+    }
+    return EMPTY;
+  }
+
+  // ---- library calls ----
+
+  private libraryCall(call: ts.CallExpression, name: string, recv: Taint | undefined, recvExpr: ts.Expression | undefined, args: readonly Arg[]): Taint {
+    const callbacks = this.inlineLibraryClosures(args, recv, name);
+    const mutatedFrom = MUTATING_METHODS.get(name);
+    if (mutatedFrom !== undefined && recvExpr) this.mergeInto(recvExpr, joinAll(args.slice(mutatedFrom).map((a) => a.value)));
+    if (name === 'assign' && recvExpr?.getText() === 'Object' && args.length > 1) this.mergeInto(args[0].node, joinAll(args.slice(1).map((a) => a.value)));
+    if (CLEAN_RESULT_METHODS.has(name)) return EMPTY;
+    const hasClosure = args.some((a) => a.closure);
+    if (hasClosure && RESULT_FROM_CALLBACK.has(name)) {
+      return REDUCE_METHODS.has(name) ? join(callbacks, args[1]?.value ?? EMPTY) : { labels: flatten(callbacks) };
+    }
+    if (hasClosure && RESULT_FROM_RECEIVER.has(name) && recv) return name.startsWith('find') ? this.ev.elementValue(recv, call) : recv;
+    return join(join(flat(recv ?? EMPTY), joinAll(args.map((a) => flat(a.value)))), callbacks);
+  }
+
+  /** Analyses closures passed to a library function in place; returns what they return. */
+  private inlineLibraryClosures(args: readonly Arg[], recv: Taint | undefined, name: string | undefined): Taint {
+    let result = EMPTY;
+    const others = joinAll(args.filter((a) => !a.closure).map((a) => flat(a.value)));
+    for (const a of args) {
+      if (!a.closure) continue;
+      const ps = a.closure.parameters;
+      let params: Taint[];
+      if (name && recv && ELEMENT_CALLBACK_METHODS.has(name)) params = [this.ev.elementValue(recv, ps[0]?.name), EMPTY, recv];
+      else if (name && recv && REDUCE_METHODS.has(name)) params = [join(args[1]?.value ?? EMPTY, this.ev.typeTaintOf(ps[0]?.name ?? a.node)), this.ev.elementValue(recv, ps[1]?.name)];
+      else if (name && recv && PROMISE_METHODS.has(name)) params = [join(recv, ps[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY)];
+      else params = ps.map((p) => this.ev.elementValue(join(recv ?? EMPTY, others), p.name));
+      result = join(result, this.ev.inlineClosure(a.closure, params));
+    }
+    return result;
+  }
+
+  /** `target.push(x)`, `Object.assign(target, x)`: the target may now also hold `value`. */
+  private mergeInto(target: ts.Expression, value: Taint): void {
+    const t = skipOuterExpressions(target);
+    if (ts.isIdentifier(t)) {
+      const sym = this.checker.getSymbolAtLocation(t);
+      if (!sym) return;
+      if (this.ev.env.has(sym)) this.ev.env.merge(sym, { labels: flatten(value) });
+      else this.ev.storeHeap(sym, value);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(t)) {
+      const sym = this.checker.getSymbolAtLocation(t.name);
+      if (sym && (sym.declarations?.length ?? 0) > 0) this.ev.storeHeap(sym, value);
+      const base = skipOuterExpressions(t.expression);
+      const baseSym = ts.isIdentifier(base) ? this.checker.getSymbolAtLocation(base) : undefined;
+      if (baseSym && this.ev.env.has(baseSym)) {
+        const cur = this.ev.env.get(baseSym) ?? EMPTY;
+        this.ev.env.assign(baseSym, join(cur, { labels: [], fields: new Map([[t.name.text, join(readField(cur, t.name.text), { labels: flatten(value) })]]) }));
+      }
+    }
+  }
+
+  // ---- Promises ----
+
+  private newPromise(args: readonly Arg[]): Taint {
+    const executor = args[0]?.closure;
+    if (!executor) return EMPTY;
+    const resolve = executor.parameters[0];
+    const sym = resolve && ts.isIdentifier(resolve.name) ? this.checker.getSymbolAtLocation(resolve.name) : undefined;
+    if (sym) this.ev.analysis.promiseResolverDeclared(sym);
+    this.ev.inlineClosure(executor, executor.parameters.map(() => EMPTY));
+    return sym ? this.ev.analysis.promiseValue(sym) : EMPTY;
+  }
+
+  private resolverOf(callee: ts.Identifier): ts.Symbol | undefined {
+    const sym = this.checker.getSymbolAtLocation(callee);
+    return sym && this.ev.analysis.isPromiseResolver(sym) ? sym : undefined;
+  }
+}
+
+function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): Taint {
+  const p = fn.parameters[index];
+  if (p?.dotDotDotToken) return { labels: flatten(joinAll(args.slice(index))) };
+  return args[index] ?? EMPTY;
+}
+
+function substitute(t: Taint, subst: (l: Label) => readonly Label[]): Taint {
+  const labels = t.labels.reduce<readonly Label[]>((acc, l) => unionLabels(acc, subst(l)), []);
+  if (!t.fields) return { labels };
+  const fields = new Map<string, Taint>();
+  for (const [k, v] of t.fields) fields.set(k, substitute(v, subst));
+  return { labels, fields };
+}
+
+function functionName(fn: FunctionLike): string {
+  if (ts.isConstructorDeclaration(fn)) return `new ${fn.parent.name?.text ?? 'class'}`;
+  const own = nameText(fn);
+  if (own) return own;
+  const p = fn.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p))) return nameText(p) ?? 'function';
+  return 'function';
+}

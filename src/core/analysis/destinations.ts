@@ -1,0 +1,308 @@
+/**
+ * Destinations (SPEC §3.2, §6.3): where a call, `new` or assignment hands data over. Annotated
+ * destinations come from the tags of the callee, its class, the receiver or the assigned property;
+ * inferred ones from AWS SDK clients (v3 `@aws-sdk/client-*`, v2 `aws-sdk`) and HTTP calls (`fetch`,
+ * `axios`, `http(s).request`, `got`, `undici`) whose host the region catalogue resolves.
+ */
+import * as ts from 'typescript';
+import type { Annotation } from '../annotations/types';
+import type { RegionCatalog } from '../vocabulary/regionTypes';
+import { constString, objectProperty } from './constants';
+import { importOrigin, stripNodePrefix } from './imports';
+import { isFunctionWithBody, resolveAlias, skipOuterExpressions } from './nodes';
+import type { AnnotationLookup } from './sources';
+
+export interface Destination {
+  readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed';
+  /** Where the data is stored or processed, when stated (region or host); parties carry their own countries. */
+  readonly country: string | null;
+  readonly region: string | null;
+  readonly recipient: string | null;
+  readonly readers: readonly string[];
+  readonly bases: readonly string[];
+  /** An egress whose country cannot be resolved (JPR010). */
+  readonly unresolved: boolean;
+  /** What the destination is, for messages: a region, a host, a callee. */
+  readonly description: string;
+}
+
+interface Parts {
+  region?: NonNullable<Annotation['region']>;
+  recipient?: string;
+  readers: string[];
+  bases: string[];
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+const FETCH_MODULES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+
+export class DestinationResolver {
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly annotations: AnnotationLookup,
+    private readonly regions: RegionCatalog,
+  ) {}
+
+  /** The destination a call or `new` sends its arguments to, if any. */
+  ofCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    return this.annotatedCall(call) ?? this.awsCall(call) ?? this.httpCall(call);
+  }
+
+  /** The destination of a value assigned to a tagged property or variable. */
+  ofAssignmentTarget(target: ts.Expression): Destination | undefined {
+    const sym = this.symbolOf(target);
+    const parts: Parts = { readers: [], bases: [] };
+    this.addDeclarations(parts, sym);
+    return this.fromParts(parts, target.getText());
+  }
+
+  /** For a function tagged `@exposes-to`: where its return values go. */
+  ofExposure(fn: ts.Node): Destination | undefined {
+    const ann = this.annotationOfFunction(fn);
+    if (!ann?.exposesTo || ann.exposesTo.length === 0) return undefined;
+    const name = (fn as { name?: ts.Node }).name?.getText() ?? 'function';
+    return { kind: 'exposed', country: null, region: null, recipient: null, readers: [...ann.exposesTo], bases: [...(ann.basis ?? [])], unresolved: false, description: `${name}() return value` };
+  }
+
+  /** `@basis` ids on the functions enclosing a sink. */
+  basesAround(node: ts.Node): string[] {
+    const out: string[] = [];
+    for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
+      if (isFunctionWithBody(cur) || ts.isClassLike(cur)) out.push(...(this.annotationOfFunction(cur)?.basis ?? []));
+    }
+    return out;
+  }
+
+  /** Annotation of a function, also when it is the initializer of an annotated variable or property. */
+  annotationOfFunction(fn: ts.Node): Annotation | undefined {
+    const own = this.annotations.get(fn);
+    if (own) return own;
+    const p = fn.parent;
+    if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isBinaryExpression(p))) return this.annotations.get(p);
+    return undefined;
+  }
+
+  private symbolOf(e: ts.Expression): ts.Symbol | undefined {
+    const x = skipOuterExpressions(e);
+    const at = ts.isPropertyAccessExpression(x) ? x.name : ts.isElementAccessExpression(x) ? x.argumentExpression : x;
+    return resolveAlias(this.checker, this.checker.getSymbolAtLocation(at));
+  }
+
+  private addAnnotation(parts: Parts, ann: Annotation | undefined): void {
+    if (!ann) return;
+    parts.region ??= ann.region;
+    parts.recipient ??= ann.recipient;
+    for (const r of ann.readableBy ?? []) if (!parts.readers.includes(r)) parts.readers.push(r);
+    for (const b of ann.basis ?? []) if (!parts.bases.includes(b)) parts.bases.push(b);
+  }
+
+  private addDeclarations(parts: Parts, sym: ts.Symbol | undefined): void {
+    for (const d of sym?.declarations ?? []) {
+      this.addAnnotation(parts, this.annotations.get(d));
+      if (ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d)) {
+        const init = d.initializer && skipOuterExpressions(d.initializer);
+        if (init && isFunctionWithBody(init)) this.addAnnotation(parts, this.annotations.get(init));
+      }
+      if (ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent)) this.addAnnotation(parts, this.annotations.get(d.parent));
+      if ((ts.isMethodDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isMethodSignature(d) || ts.isPropertySignature(d)) && (ts.isClassLike(d.parent) || ts.isInterfaceDeclaration(d.parent))) {
+        this.addAnnotation(parts, this.annotations.get(d.parent));
+      }
+    }
+  }
+
+  private addTypeDeclarations(parts: Parts, e: ts.Expression): void {
+    const type = this.checker.getTypeAtLocation(e);
+    for (const d of type.getSymbol()?.declarations ?? []) this.addAnnotation(parts, this.annotations.get(d));
+  }
+
+  private annotatedCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    const parts: Parts = { readers: [], bases: [] };
+    const callee = skipOuterExpressions(call.expression);
+    this.addDeclarations(parts, this.symbolOf(callee));
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      const receiver = callee.expression;
+      if (receiver.kind !== ts.SyntaxKind.ThisKeyword) this.addDeclarations(parts, this.symbolOf(receiver));
+      this.addTypeDeclarations(parts, receiver);
+    }
+    return this.fromParts(parts, `${callee.getText()}()`);
+  }
+
+  private fromParts(parts: Parts, description: string): Destination | undefined {
+    if (!parts.region && !parts.recipient && parts.readers.length === 0) return undefined;
+    const region = parts.region;
+    return {
+      kind: 'annotated',
+      country: region?.country ?? null,
+      region: region?.region ?? null,
+      recipient: parts.recipient ?? null,
+      readers: parts.readers,
+      bases: parts.bases,
+      unresolved: region !== undefined && region.country === null,
+      description: region ? `${description} in ${region.written}` : description,
+    };
+  }
+
+  // ---- AWS SDK ----
+
+  private awsCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const client = this.awsClient(callee.expression, 0);
+    if (!client) return undefined;
+    const regionExpr = objectProperty(client.arguments?.[0], 'region');
+    const code = constString(this.checker, regionExpr);
+    const resolved = code?.complete ? this.regions.resolveProviderRegion('aws', code.text) : undefined;
+    const clientName = client.expression.getText();
+    if (!resolved) {
+      return { kind: 'aws-sdk', country: null, region: null, recipient: null, readers: [], bases: [], unresolved: true, description: `${clientName} with a region not known at analysis time` };
+    }
+    return { kind: 'aws-sdk', country: resolved.country, region: resolved.region, recipient: null, readers: [], bases: [], unresolved: resolved.country === null, description: `${clientName} in ${resolved.region}` };
+  }
+
+  /** The `new …Client(…)` an expression holds, following consts, properties and `DocumentClient.from(…)`. */
+  private awsClient(expr: ts.Expression, depth: number): ts.NewExpression | undefined {
+    if (depth > 4) return undefined;
+    const e = skipOuterExpressions(expr);
+    if (ts.isNewExpression(e)) return this.isAwsConstructor(e.expression) ? e : undefined;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from' && e.arguments.length > 0) {
+      const origin = this.originOf(e.expression.expression);
+      if (origin?.module.startsWith('@aws-sdk/')) return this.awsClient(e.arguments[0], depth + 1);
+      return undefined;
+    }
+    if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+    const sym = this.symbolOf(e);
+    for (const d of sym?.declarations ?? []) {
+      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d) ? d.initializer
+        : ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent) ? d.parent.right : undefined;
+      const found = init && this.awsClient(init, depth + 1);
+      if (found) return found;
+    }
+    return this.awsClientAssignedInClass(sym, depth);
+  }
+
+  /** `this.s3 = new S3Client(…)` in a constructor, for a property declared without initializer. */
+  private awsClientAssignedInClass(sym: ts.Symbol | undefined, depth: number): ts.NewExpression | undefined {
+    const decl = sym?.declarations?.find(ts.isPropertyDeclaration);
+    const ctor = decl && ts.isClassLike(decl.parent) ? decl.parent.members.find(ts.isConstructorDeclaration) : undefined;
+    let found: ts.NewExpression | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === sym!.name) {
+        found = this.awsClient(n.right, depth + 1);
+      }
+      ts.forEachChild(n, visit);
+    };
+    if (ctor?.body) visit(ctor.body);
+    return found;
+  }
+
+  private isAwsConstructor(ctor: ts.Expression): boolean {
+    const c = skipOuterExpressions(ctor);
+    const origin = this.originOf(ts.isPropertyAccessExpression(c) ? c.expression : c);
+    if (!origin) return false;
+    return origin.module.startsWith('@aws-sdk/client-') || origin.module === 'aws-sdk' || origin.module.startsWith('aws-sdk/clients/');
+  }
+
+  private originOf(e: ts.Expression) {
+    const x = skipOuterExpressions(e);
+    return ts.isIdentifier(x) ? importOrigin(this.checker, x) : undefined;
+  }
+
+  // ---- HTTP ----
+
+  private httpCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const target = this.httpTarget(call);
+    if (!target) return undefined;
+    return this.urlDestination(target.url, target.base, target.hostExpr);
+  }
+
+  private httpTarget(call: ts.CallExpression): { url?: ts.Expression; base?: ts.Expression; hostExpr?: ts.Expression } | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    const [a0] = call.arguments;
+    if (ts.isIdentifier(callee)) {
+      const origin = importOrigin(this.checker, callee);
+      const name = origin?.name === 'default' || origin?.name === '*' ? callee.text : origin?.name ?? callee.text;
+      if (name === 'fetch' && (!origin || FETCH_MODULES.has(origin.module)) && this.isGlobalOrImported(callee, origin)) return { url: a0 };
+      if (origin?.module === 'axios') return this.axiosTarget(a0);
+      if (origin?.module === 'got') return { url: a0 };
+      if (origin?.module === 'undici' && (name === 'request' || name === 'stream')) return { url: a0 };
+      return undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const recv = skipOuterExpressions(callee.expression);
+    if (method === 'sendBeacon') return { url: a0 };
+    if (!ts.isIdentifier(recv)) return undefined;
+    const origin = importOrigin(this.checker, recv);
+    const module = origin && stripNodePrefix(origin.module);
+    if ((module === 'http' || module === 'https') && (method === 'request' || method === 'get')) {
+      return ts.isObjectLiteralExpression(skipOuterExpressions(a0 ?? recv)) ? { hostExpr: objectProperty(a0, 'hostname') ?? objectProperty(a0, 'host') } : { url: a0 };
+    }
+    if ((module === 'got' || module === 'undici') && HTTP_METHODS.has(method)) return { url: a0 };
+    if (module === 'axios' && HTTP_METHODS.has(method)) return method === 'request' ? this.axiosTarget(a0) : { url: a0 };
+    const instance = this.axiosInstanceConfig(recv);
+    if (instance !== undefined && HTTP_METHODS.has(method)) return { url: method === 'request' ? objectProperty(a0, 'url') : a0, base: objectProperty(instance, 'baseURL') };
+    return undefined;
+  }
+
+  private isGlobalOrImported(id: ts.Identifier, origin: unknown): boolean {
+    if (origin) return true;
+    const sym = this.checker.getSymbolAtLocation(id);
+    const decls = sym?.declarations ?? [];
+    return decls.length === 0 || decls.every((d) => d.getSourceFile().isDeclarationFile);
+  }
+
+  private axiosTarget(arg: ts.Expression | undefined): { url?: ts.Expression; base?: ts.Expression } {
+    const a = arg && skipOuterExpressions(arg);
+    if (a && ts.isObjectLiteralExpression(a)) return { url: objectProperty(a, 'url'), base: objectProperty(a, 'baseURL') };
+    return { url: arg };
+  }
+
+  /** The config object of `const api = axios.create({ baseURL })`, when `recv` is such an instance. */
+  private axiosInstanceConfig(recv: ts.Identifier): ts.Expression | undefined {
+    const sym = this.symbolOf(recv);
+    for (const d of sym?.declarations ?? []) {
+      if (!ts.isVariableDeclaration(d) || !d.initializer) continue;
+      const init = skipOuterExpressions(d.initializer);
+      if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'create' &&
+        this.originOf(init.expression.expression)?.module === 'axios') return init.arguments[0] ?? init;
+    }
+    return undefined;
+  }
+
+  private urlDestination(url: ts.Expression | undefined, base: ts.Expression | undefined, hostExpr?: ts.Expression): Destination | undefined {
+    const host = hostExpr ? constString(this.checker, hostExpr) : undefined;
+    let hostName: string | undefined;
+    if (host?.complete) hostName = host.text;
+    else if (!hostExpr) {
+      const u = constString(this.checker, url);
+      const b = constString(this.checker, base);
+      const parsed = parseHost(u) ?? parseHost(b);
+      if (parsed === 'relative' || (parsed === undefined && u?.complete && !b && !/^[a-z][a-z0-9+.-]*:/i.test(u.text))) return undefined;
+      if (typeof parsed === 'string' && parsed !== 'relative') hostName = parsed;
+    }
+    if (!hostName) return unresolvedHttp('an endpoint whose host is not known at analysis time');
+    const h = hostName.toLowerCase();
+    if (h === 'localhost' || h.startsWith('127.') || h === '[::1]' || h === '::1') return undefined;
+    const m = this.regions.matchHost(h);
+    if (!m.country) return unresolvedHttp(`https://${h}`);
+    return { kind: 'http', country: m.country, region: m.region, recipient: null, readers: [], bases: [], unresolved: false, description: `https://${h}` };
+  }
+}
+
+function unresolvedHttp(description: string): Destination {
+  return { kind: 'http', country: null, region: null, recipient: null, readers: [], bases: [], unresolved: true, description };
+}
+
+/** The host of a URL known at analysis time; 'relative' for a same-origin path; undefined when unknown. */
+function parseHost(u: { text: string; complete: boolean } | undefined): string | 'relative' | undefined {
+  if (!u) return undefined;
+  if (u.text.startsWith('/') && !u.text.startsWith('//')) return 'relative';
+  const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/:?#]*)([/:?#]|$)/i.exec(u.text);
+  if (!m) return undefined;
+  const complete = m[2] !== '' || u.complete;
+  return complete && m[1] ? m[1] : undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * The flow-sensitive environment of one function body: what each local variable holds at the current
+ * point. Closures analysed in place see (and update) their enclosing function's variables through `parent`.
+ */
+import type * as ts from 'typescript';
+import { EMPTY, join, type Taint } from './labels';
+
+export class Env {
+  private readonly vars: Map<ts.Symbol, Taint>;
+
+  constructor(readonly parent?: Env, vars?: Map<ts.Symbol, Taint>) {
+    this.vars = vars ?? new Map();
+  }
+
+  has(sym: ts.Symbol): boolean {
+    return this.vars.has(sym) || (this.parent?.has(sym) ?? false);
+  }
+
+  get(sym: ts.Symbol): Taint | undefined {
+    return this.vars.get(sym) ?? this.parent?.get(sym);
+  }
+
+  /** A new variable of this scope (declarations, parameters). */
+  declare(sym: ts.Symbol, value: Taint): void {
+    this.vars.set(sym, value);
+  }
+
+  /** A strong update: the variable now holds exactly `value` (what it held before is killed). */
+  assign(sym: ts.Symbol, value: Taint): void {
+    if (!this.vars.has(sym) && this.parent?.has(sym)) this.parent.assign(sym, value);
+    else this.vars.set(sym, value);
+  }
+
+  /** A weak update: the variable may also hold `value` (pushes, mutations). */
+  merge(sym: ts.Symbol, value: Taint): void {
+    this.assign(sym, join(this.get(sym) ?? EMPTY, value));
+  }
+
+  /** A copy for one branch of a conditional; the parent is shared. */
+  fork(): Env {
+    return new Env(this.parent, new Map(this.vars));
+  }
+
+  /** After a conditional: every variable may hold what any branch left in it. */
+  static joinAll(base: Env, branches: readonly Env[]): Env {
+    const vars = new Map<ts.Symbol, Taint>();
+    for (const b of branches) {
+      for (const [k, v] of b.vars) vars.set(k, vars.has(k) ? join(vars.get(k)!, v) : v);
+    }
+    return new Env(base.parent, vars);
+  }
+}

@@ -1,0 +1,496 @@
+/**
+ * The abstract interpreter of one function body (or module body): walks statements in order, keeps
+ * locals flow-sensitively in an Env, computes the taint of every expression, and records sink hits.
+ * Calls are handled by CallEvaluator (calls.ts). Parameters start as parameter labels, so the result is
+ * the function's Summary.
+ */
+import * as ts from 'typescript';
+import { CallEvaluator } from './calls';
+import { Env } from './env';
+import type { FlowAnalysis } from './flowAnalysis';
+import type { HeapWrite, Hit, SinkSite, Summary } from './flowTypes';
+import {
+  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, readField, withField, type Label, type Taint,
+} from './labels';
+import { CLEAN_PROPERTIES } from './libraryModels';
+import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
+
+const MAX_INLINE_DEPTH = 12;
+
+export class FunctionEvaluator {
+  env: Env = new Env();
+  returns: Taint = EMPTY;
+  readonly hits: Hit[] = [];
+  readonly heapWrites: HeapWrite[] = [];
+  private readonly calls: CallEvaluator;
+  private readonly thisSymbolKey = {} as ts.Symbol;
+
+  constructor(
+    readonly analysis: FlowAnalysis,
+    readonly fn: FunctionLike | undefined,
+    private readonly outer?: FunctionEvaluator,
+    private readonly depth = 0,
+  ) {
+    this.calls = new CallEvaluator(this);
+  }
+
+  get checker(): ts.TypeChecker {
+    return this.analysis.checker;
+  }
+
+  // ---- entry points ----
+
+  runFunction(): Summary {
+    const fn = this.fn!;
+    this.env.declare(this.thisSymbolKey, { labels: [{ kind: 'param', index: -1, path: [], transform: {}, hops: [] }] });
+    fn.parameters.forEach((p, i) => this.bindParameter(p, i));
+    this.runBody(fn);
+    return { returns: this.returns, hits: this.hits, heapWrites: this.heapWrites };
+  }
+
+  runModule(sf: ts.SourceFile): void {
+    this.statements(sf.statements);
+  }
+
+  /** The value of an expression evaluated outside any function (module-level initializers). */
+  valueOfDetached(e: ts.Expression): Taint {
+    return this.expr(e);
+  }
+
+  /** Analyses a closure in place: its parameters get the given values, captured variables come from here. */
+  inlineClosure(fn: FunctionLike, args: readonly Taint[]): Taint {
+    if (this.depth >= MAX_INLINE_DEPTH) return EMPTY;
+    const inner = new FunctionEvaluator(this.analysis, fn, this, this.depth + 1);
+    inner.env = new Env(this.env);
+    if (!ts.isArrowFunction(fn)) inner.env.declare(inner.thisSymbolKey, EMPTY);
+    fn.parameters.forEach((p, i) => inner.bindPattern(p.name, args[i] ?? EMPTY, p));
+    inner.runBody(fn);
+    return inner.returns;
+  }
+
+  private runBody(fn: FunctionLike): void {
+    const body = fn.body!;
+    if (ts.isBlock(body)) this.statements(body.statements);
+    else this.returnValue(this.expr(body), body);
+  }
+
+  private bindParameter(p: ts.ParameterDeclaration, index: number): void {
+    const label: Label = { kind: 'param', index, path: [], transform: {}, hops: [] };
+    const typed = this.typeTaintOf(p.name);
+    let value = join({ labels: [label] }, typed);
+    if (p.initializer) value = join(value, this.expr(p.initializer));
+    this.bindPattern(p.name, value, p);
+    if (ts.isParameterPropertyDeclaration(p, p.parent) && ts.isIdentifier(p.name)) {
+      const [, prop] = this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text);
+      if (prop) this.storeHeap(prop, value);
+    }
+  }
+
+  // ---- hits, heap ----
+
+  /** Labels reaching a sink: concrete sources are reported, parameter labels go into the summary. */
+  hit(site: SinkSite, labels: readonly Label[]): void {
+    if (labels.length === 0) return;
+    if (this.outer) return this.outer.hit(site, labels);
+    const concrete = labels.filter((l) => l.kind === 'source');
+    const params = labels.filter((l) => l.kind === 'param');
+    if (concrete.length > 0) this.analysis.report(site, concrete);
+    if (params.length > 0 && this.fn) this.hits.push({ site, labels: params });
+  }
+
+  storeHeap(sym: ts.Symbol, value: Taint): void {
+    if (this.outer) return this.outer.storeHeap(sym, value);
+    const concrete = { labels: flatten(value).filter((l) => l.kind === 'source') };
+    const params = { labels: flatten(value).filter((l) => l.kind === 'param') };
+    if (!isEmpty(concrete)) this.analysis.heapAdd(sym, concrete);
+    if (!isEmpty(params) && this.fn) this.heapWrites.push({ key: sym, value: params });
+  }
+
+  makeSite(node: ts.Node, destination: SinkSite['destination']): SinkSite {
+    const bases = [...destination.bases, ...this.analysis.destinations.basesAround(node)];
+    return { node, loc: locOf(node), destination, bases };
+  }
+
+  private returnValue(value: Taint, node: ts.Node): void {
+    this.returns = join(this.returns, value);
+    const fn = this.fn;
+    if (!fn) return;
+    const exposure = this.analysis.destinations.ofExposure(fn);
+    if (exposure) this.hit(this.makeSite(node, exposure), flatten(value));
+  }
+
+  // ---- statements ----
+
+  statements(list: readonly ts.Statement[]): void {
+    for (const s of list) this.statement(s);
+  }
+
+  private statement(s: ts.Statement): void {
+    if (ts.isVariableStatement(s)) this.variableList(s.declarationList);
+    else if (ts.isExpressionStatement(s)) this.expr(s.expression);
+    else if (ts.isReturnStatement(s)) this.returnValue(s.expression ? this.expr(s.expression) : EMPTY, s.expression ?? s);
+    else if (ts.isIfStatement(s)) this.ifStatement(s);
+    else if (ts.isBlock(s)) this.statements(s.statements);
+    else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) this.forEachLoop(s);
+    else if (ts.isForStatement(s)) this.forLoop(s);
+    else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) this.loop(() => { this.expr(s.expression); this.statement(s.statement); });
+    else if (ts.isSwitchStatement(s)) this.switchStatement(s);
+    else if (ts.isTryStatement(s)) this.tryStatement(s);
+    else if (ts.isLabeledStatement(s)) this.statement(s.statement);
+    else if (ts.isThrowStatement(s)) this.expr(s.expression);
+    else if (ts.isExportAssignment(s)) this.expr(s.expression);
+  }
+
+  private variableList(list: ts.VariableDeclarationList): void {
+    for (const d of list.declarations) {
+      const value = d.initializer ? this.expr(d.initializer) : EMPTY;
+      const named = ts.isIdentifier(d.name) ? addHop(value, { loc: locOf(d.name), note: `assigned to ${d.name.text}` }) : value;
+      this.bindPattern(d.name, named, d);
+      if (d.initializer && ts.isIdentifier(d.name)) this.checkAssignmentSink(d.name, d.initializer, named);
+    }
+  }
+
+  private ifStatement(s: ts.IfStatement): void {
+    this.expr(s.expression);
+    const base = this.env;
+    const thenEnv = base.fork();
+    this.env = thenEnv;
+    this.statement(s.thenStatement);
+    const elseEnv = base.fork();
+    this.env = elseEnv;
+    if (s.elseStatement) this.statement(s.elseStatement);
+    this.env = Env.joinAll(base, [thenEnv, elseEnv]);
+  }
+
+  private loop(body: () => void): void {
+    for (let i = 0; i < 2; i++) {
+      const before = this.env.fork();
+      body();
+      this.env = Env.joinAll(before, [before, this.env]);
+    }
+  }
+
+  private forEachLoop(s: ts.ForOfStatement | ts.ForInStatement): void {
+    const collection = this.expr(s.expression);
+    this.loop(() => {
+      const init = s.initializer;
+      const elementNode = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : init;
+      const element = ts.isForInStatement(s) ? EMPTY : this.elementValue(collection, elementNode);
+      if (ts.isVariableDeclarationList(init)) {
+        for (const d of init.declarations) this.bindPattern(d.name, element, d);
+      } else this.assignTo(init, element, init);
+      this.statement(s.statement);
+    });
+  }
+
+  private forLoop(s: ts.ForStatement): void {
+    if (s.initializer) {
+      if (ts.isVariableDeclarationList(s.initializer)) this.variableList(s.initializer);
+      else this.expr(s.initializer);
+    }
+    this.loop(() => {
+      if (s.condition) this.expr(s.condition);
+      this.statement(s.statement);
+      if (s.incrementor) this.expr(s.incrementor);
+    });
+  }
+
+  private switchStatement(s: ts.SwitchStatement): void {
+    this.expr(s.expression);
+    const base = this.env;
+    const branches: Env[] = [];
+    let hasDefault = false;
+    for (const clause of s.caseBlock.clauses) {
+      if (ts.isDefaultClause(clause)) hasDefault = true;
+      else this.expr(clause.expression);
+      this.env = base.fork();
+      this.statements(clause.statements);
+      branches.push(this.env);
+    }
+    if (!hasDefault) branches.push(base.fork());
+    this.env = Env.joinAll(base, branches);
+  }
+
+  private tryStatement(s: ts.TryStatement): void {
+    const base = this.env.fork();
+    this.statements(s.tryBlock.statements);
+    if (s.catchClause) {
+      const afterTry = this.env;
+      this.env = Env.joinAll(base, [base, afterTry]);
+      if (s.catchClause.variableDeclaration) this.bindPattern(s.catchClause.variableDeclaration.name, EMPTY, s.catchClause.variableDeclaration);
+      this.statements(s.catchClause.block.statements);
+      this.env = Env.joinAll(base, [afterTry, this.env]);
+    }
+    if (s.finallyBlock) this.statements(s.finallyBlock.statements);
+  }
+
+  // ---- bindings and assignments ----
+
+  /** Binds a declaration name (identifier or destructuring pattern) to a value. */
+  bindPattern(name: ts.BindingName, value: Taint, decl: ts.Node): void {
+    if (ts.isIdentifier(name)) {
+      const sym = this.checker.getSymbolAtLocation(name);
+      if (sym) this.env.declare(sym, value);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      const named: string[] = [];
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.bindPattern(el.name, this.restOf(value, named), el);
+          continue;
+        }
+        const key = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+        if (key === undefined) {
+          this.bindPattern(el.name, flat(value), el);
+          continue;
+        }
+        named.push(key);
+        let v = join(readField(value, key), this.sourceOfBindingElement(name, key, el));
+        if (el.initializer) v = join(v, this.expr(el.initializer));
+        this.bindPattern(el.name, v, el);
+      }
+      return;
+    }
+    name.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      let v = el.dotDotDotToken ? flat(value) : join(readField(value, String(i)), this.typeTaintOf(el.name));
+      if (el.initializer) v = join(v, this.expr(el.initializer));
+      this.bindPattern(el.name, v, decl);
+    });
+  }
+
+  private restOf(value: Taint, named: readonly string[]): Taint {
+    if (!value.fields) return value;
+    const fields = new Map([...value.fields].filter(([k]) => !named.includes(k)));
+    return { labels: value.labels, fields };
+  }
+
+  /** A destructured property read by symbol: `const { phoneNumber } = user`. */
+  private sourceOfBindingElement(pattern: ts.ObjectBindingPattern, key: string, el: ts.BindingElement): Taint {
+    const type = this.checker.getTypeAtLocation(pattern);
+    const prop = this.checker.getPropertyOfType(type, key);
+    const info = this.analysis.sources.sourceOfSymbol(prop);
+    const labels = info ? [this.analysis.sources.sourceLabel(info, el)] : [];
+    return join({ labels }, this.typeTaintOf(el.name));
+  }
+
+  /** `target = value` for any assignable expression. */
+  assignTo(target: ts.Expression, value: Taint, valueNode: ts.Node): void {
+    const t = skipOuterExpressions(target);
+    if (ts.isIdentifier(t)) {
+      const sym = this.checker.getSymbolAtLocation(t);
+      if (!sym) return;
+      const hopped = addHop(value, { loc: locOf(t), note: `assigned to ${t.text}` });
+      if (this.env.has(sym) || this.isLocal(sym)) this.env.assign(sym, hopped);
+      else this.storeHeap(sym, hopped);
+      this.checkAssignmentSink(t, valueNode, hopped);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+      this.assignProperty(t, value, valueNode);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(t) || ts.isArrayLiteralExpression(t)) this.destructuringAssignment(t, value);
+  }
+
+  private assignProperty(t: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Taint, valueNode: ts.Node): void {
+    const key = ts.isPropertyAccessExpression(t) ? t.name.text : propertyNameText(t.argumentExpression as ts.PropertyName);
+    const base = skipOuterExpressions(t.expression);
+    const nameNode = ts.isPropertyAccessExpression(t) ? t.name : t.argumentExpression;
+    const sym = this.checker.getSymbolAtLocation(nameNode);
+    const hopped = addHop(value, { loc: locOf(t), note: `stored in ${t.getText()}` });
+    if (ts.isIdentifier(base)) {
+      const baseSym = this.checker.getSymbolAtLocation(base);
+      if (baseSym && this.env.has(baseSym)) {
+        const cur = this.env.get(baseSym) ?? EMPTY;
+        this.env.assign(baseSym, key === undefined ? join(cur, { labels: flatten(hopped) }) : withField(cur, key, hopped));
+      }
+    }
+    const setter = sym?.declarations?.find(ts.isSetAccessorDeclaration);
+    if (setter && isFunctionWithBody(setter)) this.calls.applySummary(setter, this.expr(t.expression), [hopped], t);
+    if (sym && (sym.declarations?.length ?? 0) > 0) this.storeHeap(sym, hopped);
+    this.checkAssignmentSink(t, valueNode, hopped);
+  }
+
+  private destructuringAssignment(t: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, value: Taint): void {
+    if (ts.isArrayLiteralExpression(t)) {
+      t.elements.forEach((el, i) => this.assignTo(ts.isSpreadElement(el) ? el.expression : el, ts.isSpreadElement(el) ? flat(value) : readField(value, String(i)), el));
+      return;
+    }
+    for (const p of t.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, readField(value, p.name.text), p);
+      else if (ts.isPropertyAssignment(p)) {
+        const key = propertyNameText(p.name);
+        this.assignTo(p.initializer, key === undefined ? flat(value) : readField(value, key), p);
+      } else if (ts.isSpreadAssignment(p)) this.assignTo(p.expression, value, p);
+    }
+  }
+
+  private checkAssignmentSink(target: ts.Expression, valueNode: ts.Node, value: Taint): void {
+    const dest = this.analysis.destinations.ofAssignmentTarget(target);
+    if (dest) this.hit(this.makeSite(valueNode, dest), flatten(value));
+  }
+
+  private isLocal(sym: ts.Symbol): boolean {
+    const decl = sym.valueDeclaration;
+    if (!decl || !this.fn) return false;
+    return decl.pos >= this.fn.pos && decl.end <= this.fn.end && decl.getSourceFile() === this.fn.getSourceFile();
+  }
+
+  // ---- expressions ----
+
+  typeTaintOf(node: ts.Node): Taint {
+    return this.analysis.sources.typeTaint(this.checker.getTypeAtLocation(node));
+  }
+
+  /** An element of a collection bound to `node`: the element's declared type when it says more, else everything in the collection. */
+  elementValue(collection: Taint, node: ts.Node | undefined): Taint {
+    const typed = node ? this.typeTaintOf(node) : EMPTY;
+    if (isEmpty(typed)) return flat(collection);
+    // The declared element type is field-precise; add only sources it does not already account for.
+    const typedKeys = new Set(flatten(typed).map((l) => (l.kind === 'source' ? l.source.key : '')));
+    return join(typed, { labels: flatten(collection).filter((l) => l.kind === 'source' && !typedKeys.has(l.source.key)) });
+  }
+
+  expr(node: ts.Expression): Taint {
+    const e = skipOuterExpressions(node);
+    switch (e.kind) {
+      case ts.SyntaxKind.Identifier: return this.identifier(e as ts.Identifier);
+      case ts.SyntaxKind.ThisKeyword: return this.env.get(this.thisSymbolKey) ?? EMPTY;
+      case ts.SyntaxKind.PropertyAccessExpression: return this.propertyAccess(e as ts.PropertyAccessExpression);
+      case ts.SyntaxKind.ElementAccessExpression: return this.elementAccess(e as ts.ElementAccessExpression);
+      case ts.SyntaxKind.CallExpression: return this.calls.call(e as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression: return this.calls.newExpression(e as ts.NewExpression);
+      case ts.SyntaxKind.TaggedTemplateExpression: return this.taggedTemplate(e as ts.TaggedTemplateExpression);
+      case ts.SyntaxKind.BinaryExpression: return this.binary(e as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: return this.conditional(e as ts.ConditionalExpression);
+      case ts.SyntaxKind.TemplateExpression: return joinAll((e as ts.TemplateExpression).templateSpans.map((s) => flat(this.expr(s.expression))));
+      case ts.SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(e as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(e as ts.ArrayLiteralExpression);
+      case ts.SyntaxKind.AwaitExpression: return join(this.expr((e as ts.AwaitExpression).expression), this.typeTaintOf(e));
+      case ts.SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
+      case ts.SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
+      case ts.SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
+      case ts.SyntaxKind.PostfixUnaryExpression: this.expr((e as ts.PostfixUnaryExpression).operand); return EMPTY;
+      case ts.SyntaxKind.TypeOfExpression: case ts.SyntaxKind.VoidExpression: case ts.SyntaxKind.DeleteExpression:
+        this.expr((e as ts.TypeOfExpression).expression); return EMPTY;
+      case ts.SyntaxKind.CommaListExpression: return joinAll((e as ts.CommaListExpression).elements.map((x) => this.expr(x)));
+      default: return EMPTY;
+    }
+  }
+
+  private identifier(id: ts.Identifier): Taint {
+    if (id.text === 'undefined') return EMPTY;
+    const raw = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+      ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.checker.getSymbolAtLocation(id);
+    if (!raw) return EMPTY;
+    const sym = raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
+    const info = this.analysis.sources.sourceOfSymbol(sym);
+    const src: Taint = info ? { labels: [this.analysis.sources.sourceLabel(info, id)] } : EMPTY;
+    const local = this.env.get(sym);
+    if (local) return join(local, src);
+    if (sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum)) return src;
+    return join(join(src, this.analysis.globalValue(sym)), this.typeTaintOf(id));
+  }
+
+  private propertyAccess(e: ts.PropertyAccessExpression): Taint {
+    const name = e.name.text;
+    const base = this.expr(e.expression);
+    if (CLEAN_PROPERTIES.has(name)) return EMPTY;
+    const sym = this.checker.getSymbolAtLocation(e.name);
+    return join(readField(base, name), this.memberValue(sym, e, base));
+  }
+
+  /** What reading a member yields beyond the base value's own field: its source label, getter result and stores. */
+  private memberValue(sym: ts.Symbol | undefined, e: ts.Expression, base: Taint): Taint {
+    let out = EMPTY;
+    const info = this.analysis.sources.sourceOfSymbol(sym);
+    if (info) out = { labels: [this.analysis.sources.sourceLabel(info, e)] };
+    if (!sym || (sym.declarations?.length ?? 0) === 0) return join(out, this.typeTaintOf(e));
+    const getter = sym.declarations!.find(ts.isGetAccessorDeclaration);
+    if (getter && isFunctionWithBody(getter)) out = join(out, this.calls.applySummary(getter, base, [], e));
+    return join(join(out, this.analysis.heapGet(sym)), this.typeTaintOf(e));
+  }
+
+  private elementAccess(e: ts.ElementAccessExpression): Taint {
+    const base = this.expr(e.expression);
+    const arg = skipOuterExpressions(e.argumentExpression);
+    if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) {
+      const sym = this.checker.getSymbolAtLocation(arg);
+      return join(readField(base, arg.text), this.memberValue(sym, e, base));
+    }
+    this.expr(arg);
+    return join(flat(base), this.typeTaintOf(e));
+  }
+
+  private taggedTemplate(e: ts.TaggedTemplateExpression): Taint {
+    const t = e.template;
+    const parts = ts.isTemplateExpression(t) ? t.templateSpans.map((s) => flat(this.expr(s.expression))) : [];
+    return joinAll(parts);
+  }
+
+  private binary(e: ts.BinaryExpression): Taint {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const value = this.expr(e.right);
+      this.assignTo(e.left, value, e.right);
+      return value;
+    }
+    if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+      const value = join(this.expr(e.left), this.expr(e.right));
+      this.assignTo(e.left, value, e.right);
+      return value;
+    }
+    const left = this.expr(e.left);
+    const right = this.expr(e.right);
+    switch (op) {
+      case ts.SyntaxKind.PlusToken: return join(flat(left), flat(right));
+      case ts.SyntaxKind.QuestionQuestionToken: case ts.SyntaxKind.BarBarToken: case ts.SyntaxKind.AmpersandAmpersandToken:
+        return join(left, right);
+      case ts.SyntaxKind.CommaToken: return right;
+      default: return EMPTY;
+    }
+  }
+
+  private conditional(e: ts.ConditionalExpression): Taint {
+    this.expr(e.condition);
+    return join(this.expr(e.whenTrue), this.expr(e.whenFalse));
+  }
+
+  private prefixUnary(e: ts.PrefixUnaryExpression): Taint {
+    const v = this.expr(e.operand);
+    return e.operator === ts.SyntaxKind.ExclamationToken ? EMPTY : flat(v);
+  }
+
+  private objectLiteral(e: ts.ObjectLiteralExpression): Taint {
+    let labels: readonly Label[] = [];
+    const fields = new Map<string, Taint>();
+    for (const p of e.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        const v = this.expr(p.expression);
+        labels = [...labels, ...v.labels];
+        for (const [k, f] of v.fields ?? []) fields.set(k, f);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+      const value = ts.isPropertyAssignment(p) ? this.expr(p.initializer) : this.identifier(p.name);
+      const key = propertyNameText(p.name);
+      if (key === undefined) labels = [...labels, ...flatten(value)];
+      else if (!isEmpty(value)) fields.set(key, value);
+      else fields.delete(key);
+    }
+    return join({ labels }, fields.size > 0 ? { labels: [], fields } : EMPTY);
+  }
+
+  private arrayLiteral(e: ts.ArrayLiteralExpression): Taint {
+    let labels: readonly Label[] = [];
+    const fields = new Map<string, Taint>();
+    e.elements.forEach((el, i) => {
+      const v = this.expr(el);
+      if (ts.isSpreadElement(el)) labels = [...labels, ...flatten(v)];
+      else if (!isEmpty(v)) fields.set(String(i), v);
+    });
+    return join({ labels }, fields.size > 0 ? { labels: [], fields } : EMPTY);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The results of flow analysis: sink sites, the labels that reach them, and per-function summaries.
+ */
+import type * as ts from 'typescript';
+import type { Loc } from '../model';
+import type { Destination } from './destinations';
+import type { Label, Taint } from './labels';
+
+export interface SinkSite {
+  /** The expression that hands the data over (SPEC §5.4). */
+  readonly node: ts.Node;
+  readonly loc: Loc;
+  readonly destination: Destination;
+  /** `@basis` ids on the destination and on the functions enclosing the sink. */
+  readonly bases: readonly string[];
+}
+
+export interface Hit {
+  readonly site: SinkSite;
+  readonly labels: readonly Label[];
+}
+
+export interface HeapWrite {
+  readonly key: ts.Symbol;
+  readonly value: Taint;
+}
+
+/**
+ * What a function does with its parameters, in terms of parameter labels: what it returns, which sinks
+ * they reach, and which properties they are stored in. Concrete sources met inside are reported directly.
+ */
+export interface Summary {
+  readonly returns: Taint;
+  readonly hits: readonly Hit[];
+  readonly heapWrites: readonly HeapWrite[];
+}

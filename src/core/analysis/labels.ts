@@ -1,0 +1,159 @@
+/**
+ * Labels and taints: the abstract values the flow analysis computes.
+ *
+ * A label says "this value carries that personal data" (a `source` label, with the path it travelled) or,
+ * inside a function summary, "this value carries whatever parameter i carried" (a `param` label, substituted
+ * at each call site). A taint is the labels of a whole value plus, field-sensitively, the taints of its
+ * known fields.
+ */
+import type { Loc } from '../model';
+
+export interface SourceInfo {
+  /** Stable identity of the annotated declaration. */
+  readonly key: string;
+  /** Display name, e.g. `LineUser.phoneNumber`. */
+  readonly symbol: string;
+  readonly category: string;
+  readonly residency: string;
+  readonly access: readonly string[];
+  readonly loc: Loc;
+}
+
+export interface Hop {
+  readonly loc: Loc;
+  readonly note: string;
+}
+
+/** What transforms did to the data on its way. */
+export interface TransformState {
+  readonly encrypted?: string;
+  readonly anonymized?: boolean;
+  readonly pseudonymized?: boolean;
+}
+
+export interface SourceLabel {
+  readonly kind: 'source';
+  readonly source: SourceInfo;
+  readonly transform: TransformState;
+  readonly hops: readonly Hop[];
+}
+
+/** Index -1 stands for the receiver (`this`). */
+export interface ParamLabel {
+  readonly kind: 'param';
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly transform: TransformState;
+  readonly hops: readonly Hop[];
+}
+
+export type Label = SourceLabel | ParamLabel;
+
+export interface Taint {
+  readonly labels: readonly Label[];
+  readonly fields?: ReadonlyMap<string, Taint>;
+}
+
+export const EMPTY: Taint = { labels: [] };
+const MAX_HOPS = 16;
+const MAX_DEPTH = 4;
+
+function transformKey(t: TransformState): string {
+  return `${t.encrypted ?? ''}|${t.anonymized ? 'a' : ''}|${t.pseudonymized ? 'p' : ''}`;
+}
+
+export function labelKey(l: Label): string {
+  const base = l.kind === 'source' ? `s:${l.source.key}` : `p:${l.index}:${l.path.join('.')}`;
+  return `${base}#${transformKey(l.transform)}`;
+}
+
+export function isEmpty(t: Taint): boolean {
+  return t.labels.length === 0 && (!t.fields || t.fields.size === 0);
+}
+
+export function unionLabels(a: readonly Label[], b: readonly Label[]): readonly Label[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const seen = new Set(a.map(labelKey));
+  let out: Label[] | undefined;
+  for (const l of b) {
+    const k = labelKey(l);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    (out ??= [...a]).push(l);
+  }
+  return out ?? a;
+}
+
+export function join(a: Taint, b: Taint): Taint {
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  const labels = unionLabels(a.labels, b.labels);
+  if (!a.fields && !b.fields) return { labels };
+  const fields = new Map(a.fields ?? []);
+  for (const [k, v] of b.fields ?? []) fields.set(k, fields.has(k) ? join(fields.get(k)!, v) : v);
+  return { labels, fields };
+}
+
+export function joinAll(taints: readonly Taint[]): Taint {
+  return taints.reduce(join, EMPTY);
+}
+
+/** All labels of a value, its fields included: what flows when the value flows as a whole. */
+export function flatten(t: Taint, depth = 0): readonly Label[] {
+  if (!t.fields || depth >= MAX_DEPTH) return t.labels;
+  let labels = t.labels;
+  for (const f of t.fields.values()) labels = unionLabels(labels, flatten(f, depth + 1));
+  return labels;
+}
+
+export function flat(t: Taint): Taint {
+  return t.fields ? { labels: flatten(t) } : t;
+}
+
+/** The taint of `value.name`: the field's own taint, plus the whole value's labels (a parameter label gets the field appended to its path). */
+export function readField(t: Taint, name: string): Taint {
+  const field = t.fields?.get(name) ?? EMPTY;
+  if (t.labels.length === 0) return field;
+  const inherited = t.labels.map((l): Label => (l.kind === 'param' && l.path.length < MAX_DEPTH ? { ...l, path: [...l.path, name] } : l));
+  return join({ labels: inherited }, field);
+}
+
+export function withField(t: Taint, name: string, value: Taint): Taint {
+  const fields = new Map(t.fields ?? []);
+  fields.set(name, value);
+  return { labels: t.labels, fields };
+}
+
+export function mapLabels(t: Taint, fn: (l: Label) => Label | undefined, depth = 0): Taint {
+  const labels: Label[] = [];
+  for (const l of t.labels) {
+    const m = fn(l);
+    if (m) labels.push(m);
+  }
+  if (!t.fields || depth >= MAX_DEPTH) return { labels: unionLabels([], labels) };
+  const fields = new Map<string, Taint>();
+  for (const [k, v] of t.fields) {
+    const m = mapLabels(v, fn, depth + 1);
+    if (!isEmpty(m)) fields.set(k, m);
+  }
+  return { labels: unionLabels([], labels), fields };
+}
+
+export function addHop(t: Taint, hop: Hop): Taint {
+  if (isEmpty(t)) return t;
+  return mapLabels(t, (l) => (l.hops.length >= MAX_HOPS ? l : { ...l, hops: [...l.hops, hop] }));
+}
+
+export function prependHops(l: Label, hops: readonly Hop[]): Label {
+  if (hops.length === 0) return l;
+  return { ...l, hops: [...hops, ...l.hops].slice(0, MAX_HOPS) };
+}
+
+export function applyTransform(t: Taint, change: TransformState): Taint {
+  return { labels: flatten(t).map((l) => ({ ...l, transform: { ...l.transform, ...change } })) };
+}
+
+export function hasParamLabels(labels: readonly Label[]): boolean {
+  return labels.some((l) => l.kind === 'param');
+}

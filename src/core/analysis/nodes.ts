@@ -1,0 +1,105 @@
+/**
+ * Small helpers over TypeScript nodes and symbols shared by the analysis modules: locations, alias
+ * resolution, function-like detection, and display names.
+ */
+import * as ts from 'typescript';
+import type { Loc } from '../model';
+
+export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): Loc {
+  const start = node.getStart(sf);
+  const s = sf.getLineAndCharacterOfPosition(start);
+  const e = sf.getLineAndCharacterOfPosition(node.getEnd());
+  return { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function resolveAlias(checker: ts.TypeChecker, sym: ts.Symbol | undefined): ts.Symbol | undefined {
+  if (sym && sym.flags & ts.SymbolFlags.Alias) {
+    try {
+      return checker.getAliasedSymbol(sym);
+    } catch {
+      return sym;
+    }
+  }
+  return sym;
+}
+
+export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  return resolveAlias(checker, checker.getSymbolAtLocation(node));
+}
+
+export type FunctionLike =
+  | ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction
+  | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
+
+export function isFunctionWithBody(node: ts.Node): node is FunctionLike {
+  return (
+    (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) ||
+      ts.isSetAccessorDeclaration(node)) && node.body !== undefined
+  );
+}
+
+export function skipOuterExpressions(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (;;) {
+    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) ||
+      ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur)) cur = cur.expression;
+    else return cur;
+  }
+}
+
+/** The function implementing a declaration: itself, or the function assigned to a variable/property. */
+export function functionOfDeclaration(decl: ts.Node): FunctionLike | undefined {
+  if (isFunctionWithBody(decl)) return decl;
+  let init: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) init = decl.initializer;
+  else if (ts.isBinaryExpression(decl)) init = decl.right;
+  else if ((ts.isPropertyAccessExpression(decl) || ts.isIdentifier(decl)) && ts.isBinaryExpression(decl.parent) && decl.parent.left === decl) init = decl.parent.right;
+  else if (ts.isShorthandPropertyAssignment(decl)) return undefined;
+  if (!init) return undefined;
+  const e = skipOuterExpressions(init);
+  return isFunctionWithBody(e) ? e : undefined;
+}
+
+/** The name shown for a declaration: `Type.member` for members, the plain name otherwise. */
+export function displayName(decl: ts.Node): string {
+  const own = nameText(decl) ?? '<anonymous>';
+  const parent = decl.parent;
+  if (parent && (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent))) {
+    return `${parent.name?.text ?? '<anonymous>'}.${own}`;
+  }
+  if (parent && ts.isTypeLiteralNode(parent) && ts.isTypeAliasDeclaration(parent.parent)) {
+    return `${parent.parent.name.text}.${own}`;
+  }
+  return own;
+}
+
+export function nameText(decl: ts.Node): string | undefined {
+  const name = (decl as { name?: ts.Node }).name;
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return name.getText();
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const e = name.expression;
+    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return e.text;
+  }
+  return undefined;
+}
+
+export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  let cur = node.parent;
+  while (cur) {
+    if (isFunctionWithBody(cur)) return cur;
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+export function isDeclarationFile(sf: ts.SourceFile): boolean {
+  return sf.isDeclarationFile;
+}

@@ -1,0 +1,131 @@
+/**
+ * Builds the TypeScript Program the analysis runs on, entirely through the FileHost: the root's
+ * tsconfig.json/jsconfig.json when there is one (its files and compiler options), otherwise every source
+ * file under the root; then the config's include/exclude and the requested paths narrow the set.
+ * Options are tuned for analysis: JS allowed, nothing emitted, only the ES library loaded, and package
+ * types not pulled in (types of packages that are not installed resolve to nothing; analysis goes on).
+ */
+import * as ts from 'typescript';
+import type { FileHost } from '../host';
+import type { Problem } from '../model';
+import { GlobSet } from '../text/glob';
+import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
+
+export interface ProgramRequest {
+  readonly root: string;
+  /** Files or directories to check (absolute); all of the root when empty. */
+  readonly paths?: readonly string[];
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+export interface AnalysisProgram {
+  readonly program: ts.Program;
+  /** The workspace files that are analysed (absolute paths). */
+  readonly files: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+export function relativePath(root: string, file: string): string {
+  const r = root.endsWith('/') ? root : `${root}/`;
+  return file.startsWith(r) ? file.slice(r.length) : file;
+}
+
+function parseHost(host: FileHost): ts.ParseConfigHost {
+  return {
+    useCaseSensitiveFileNames: true,
+    fileExists: (p) => host.fileExists(p),
+    readFile: (p) => host.readFile(p),
+    readDirectory: (root, extensions, excludes, includes) => {
+      const inc = new GlobSet(includes && includes.length > 0 ? [...includes] : ['**/*']);
+      const exc = new GlobSet(excludes ? [...excludes] : []);
+      return walkSourceFiles(host, root).filter((f) => {
+        const rel = relativePath(root, f);
+        return (extensions ?? []).some((e) => f.endsWith(e)) && inc.matches(rel) && !exc.matches(rel);
+      });
+    },
+  };
+}
+
+function fromTsconfig(host: FileHost, root: string): { files: string[]; options: ts.CompilerOptions } | undefined {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const path = joinPath(root, name);
+    const text = host.readFile(path);
+    if (text === undefined) continue;
+    const json = ts.parseConfigFileTextToJson(path, text);
+    if (json.error) continue;
+    const parsed = ts.parseJsonConfigFileContent(json.config, parseHost(host), root, { allowJs: name === 'jsconfig.json' }, path);
+    return { files: parsed.fileNames.filter(isSourceFile), options: parsed.options };
+  }
+  return undefined;
+}
+
+export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
+  return {
+    ...base,
+    allowJs: true,
+    checkJs: false,
+    noEmit: true,
+    noResolve: true,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+    skipLibCheck: true,
+    skipDefaultLibCheck: true,
+    maxNodeModuleJsDepth: 0,
+    composite: false,
+    incremental: false,
+    declaration: false,
+    target: base.target ?? ts.ScriptTarget.ES2022,
+    module: base.module ?? ts.ModuleKind.NodeNext,
+    moduleResolution: base.moduleResolution ?? ts.ModuleResolutionKind.NodeNext,
+    jsx: base.jsx ?? ts.JsxEmit.Preserve,
+  };
+}
+
+export function compilerHost(host: FileHost): ts.CompilerHost {
+  return {
+    getSourceFile: (fileName, languageVersion) => {
+      const text = host.readFile(fileName);
+      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+    },
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getDirectories: (p) => host.readDirectory(p).filter((n) => host.directoryExists(joinPath(p, n))),
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (p) => host.fileExists(p),
+    readFile: (p) => host.readFile(p),
+    realpath: (p) => host.realpath(p),
+    directoryExists: (p) => host.directoryExists(p),
+    getEnvironmentVariable: () => undefined,
+  };
+}
+
+function underAny(file: string, paths: readonly string[]): boolean {
+  return paths.some((p) => file === p || file.startsWith(p.endsWith('/') ? p : `${p}/`));
+}
+
+/** The workspace files to analyse, before screening. */
+export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions } {
+  const fromConfig = fromTsconfig(host, req.root);
+  let files = fromConfig?.files ?? walkSourceFiles(host, req.root);
+  files = files.filter((f) => !f.includes('/node_modules/'));
+  const inc = new GlobSet(req.include ?? []);
+  const exc = new GlobSet(req.exclude ?? []);
+  files = files.filter((f) => {
+    const rel = relativePath(req.root, f);
+    return (inc.size === 0 || inc.matches(rel)) && !exc.matches(rel);
+  });
+  if (req.paths && req.paths.length > 0) files = files.filter((f) => underAny(f, req.paths!));
+  return { files, options: fromConfig?.options ?? {} };
+}
+
+export function createAnalysisProgram(host: FileHost, req: ProgramRequest, oldProgram?: ts.Program): AnalysisProgram {
+  const selected = selectFiles(host, req);
+  const screened = screenFiles(host, selected.files);
+  const options = analysisOptions(selected.options);
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host), oldProgram });
+  return { program, files: screened.files, problems: screened.problems };
+}

@@ -1,0 +1,53 @@
+/**
+ * The result of a check as every output (CLI text/JSON, editor diagnostics) sees it: findings with their
+ * sources, destination and path; suppressed findings with their reasons; and input problems.
+ */
+import type { ResidencyConfig } from '../config/types';
+import type { Loc, Problem, Severity } from '../model';
+import type { RuleId } from '../rules/ruleIds';
+
+export interface FindingSource {
+  readonly symbol: string;
+  readonly category: string;
+  readonly residency: string;
+  readonly location: Loc;
+}
+
+export interface FindingDestination {
+  readonly country: string | null;
+  readonly region: string | null;
+  readonly party: string | null;
+  readonly access: string | null;
+  readonly description: string;
+}
+
+export interface PathStep {
+  readonly location: Loc;
+  readonly note: string;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The sink expression. */
+  readonly location: Loc;
+  readonly sources: readonly FindingSource[];
+  readonly destination: FindingDestination;
+  /** Source declaration, each hop, then the sink. */
+  readonly path: readonly PathStep[];
+  readonly fingerprint: string;
+  /** Set on suppressed findings. */
+  readonly suppression?: { readonly reason: string; readonly location: Loc };
+}
+
+export interface CheckResult {
+  /** Absolute path of the checked root. */
+  readonly root: string;
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly Finding[];
+  readonly problems: readonly Problem[];
+  /** Number of source files analysed. */
+  readonly files: number;
+  readonly config: ResidencyConfig;
+}

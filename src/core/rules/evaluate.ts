@@ -1,0 +1,136 @@
+/**
+ * Turns sink hits into findings: every rule is checked on every source reaching every sink, and each
+ * (sink, rule) pair becomes one finding listing every source that makes it fire (SPEC §5.4). Config-level
+ * rules (JPR012) are checked on the config itself.
+ */
+import * as ts from 'typescript';
+import type { ResidencyConfig } from '../config/types';
+import type { Hit } from '../analysis/flowTypes';
+import type { SourceLabel } from '../analysis/labels';
+import { enclosingFunction, nameText } from '../analysis/nodes';
+import { relativePath } from '../analysis/program';
+import type { Loc, Severity } from '../model';
+import { fingerprint } from '../report/fingerprint';
+import type { Finding, PathStep } from '../report/model';
+import { flowFacts, partyPhrase } from './facts';
+import { RULES, RULES_BY_ID } from './index';
+import { missingConsentFields } from './JPR012';
+import type { FlowFacts, Lang, RuleDefinition, Trigger } from './types';
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+interface Pending {
+  readonly rule: RuleDefinition;
+  readonly hit: Hit;
+  readonly trigger: Trigger;
+  readonly labels: SourceLabel[];
+  severity: Severity;
+}
+
+export function evaluateHits(hits: readonly Hit[], config: ResidencyConfig, root: string, lang: Lang): Finding[] {
+  const pending = new Map<string, Pending>();
+  for (const hit of hits) {
+    for (const label of hit.labels) {
+      if (label.kind !== 'source' || label.transform.anonymized) continue;
+      const facts = flowFacts(label, hit.site.destination, hit.site.bases, config);
+      for (const rule of RULES) checkRule(rule, facts, hit, label, config, pending);
+    }
+  }
+  const out = [...pending.values()].map((p) => toFinding(p, config, root, lang));
+  return [...out, ...configFindings(config, root, lang)];
+}
+
+function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: SourceLabel, config: ResidencyConfig, pending: Map<string, Pending>): void {
+  if (!rule.check) return;
+  const setting = config.rules[rule.id];
+  if (setting === 'off') return;
+  if (facts.opaque && rule.id !== 'JPR005') return;
+  const trigger = rule.check(facts);
+  if (!trigger) return;
+  const severity = trigger.severity === 'info' && rule.id === 'JPR005' ? 'info' : setting ?? trigger.severity ?? rule.defaultSeverity;
+  const loc = hit.site.loc;
+  const key = `${loc.file}:${loc.line}:${loc.column}:${loc.endLine}:${loc.endColumn}:${rule.id}`;
+  const p = pending.get(key);
+  if (!p) {
+    pending.set(key, { rule, hit, trigger, labels: [label], severity });
+    return;
+  }
+  if (!p.labels.some((l) => l.source.key === label.source.key)) p.labels.push(label);
+  if (RANK[severity] > RANK[p.severity]) p.severity = severity;
+}
+
+function dataPhrase(labels: readonly SourceLabel[]): string {
+  const [first] = labels;
+  const more = labels.length > 1 ? ` and ${labels.length - 1} more` : '';
+  return `${first.source.symbol} (${first.source.category})${more}`;
+}
+
+function targetPhrase(p: Pending): string {
+  const t = p.trigger;
+  if (t.party) return partyPhrase(t.party);
+  const d = p.hit.site.destination;
+  return d.description;
+}
+
+function relLoc(root: string, loc: Loc): Loc {
+  return { ...loc, file: relativePath(root, loc.file) };
+}
+
+function pathOf(p: Pending, root: string): PathStep[] {
+  const label = p.labels[0];
+  const s = label.source;
+  const steps: PathStep[] = [{ location: relLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
+  for (const h of label.hops) steps.push({ location: relLoc(root, h.loc), note: h.note });
+  steps.push({ location: relLoc(root, p.hit.site.loc), note: `sent to ${p.hit.site.destination.description}` });
+  return steps;
+}
+
+function containerName(node: ts.Node): string {
+  const fn = enclosingFunction(node);
+  if (!fn) return '<module>';
+  return nameText(fn) ?? (fn.parent ? nameText(fn.parent) : undefined) ?? '<function>';
+}
+
+function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang): Finding {
+  const site = p.hit.site;
+  const d = site.destination;
+  const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : undefined);
+  const country = p.trigger.country ?? d.country ?? 'unknown';
+  const location = relLoc(root, site.loc);
+  return {
+    rule: p.rule.id,
+    severity: p.severity,
+    message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country }),
+    location,
+    sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relLoc(root, l.source.loc) })),
+    destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },
+    path: pathOf(p, root),
+    fingerprint: fingerprint({
+      rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: site.node.getText(),
+      sources: p.labels.map((l) => `${relativePath(root, l.source.loc.file)}#${l.source.symbol}`),
+    }),
+  };
+}
+
+function configFindings(config: ResidencyConfig, root: string, lang: Lang): Finding[] {
+  const rule = RULES_BY_ID.get('JPR012')!;
+  const setting = config.rules.JPR012;
+  if (setting === 'off' || !config.file) return [];
+  const out: Finding[] = [];
+  for (const b of config.bases.values()) {
+    const missing = missingConsentFields(b);
+    if (missing.length === 0 || !b.location) continue;
+    const location = relLoc(root, b.location);
+    out.push({
+      rule: rule.id,
+      severity: setting ?? rule.defaultSeverity,
+      message: rule.message[lang]({ data: b.id, target: missing.join(', '), country: (b.countries ?? []).join(', ') }),
+      location,
+      sources: [],
+      destination: { country: null, region: null, party: null, access: null, description: `basis ${b.id}` },
+      path: [{ location, note: `consent basis ${b.id}` }],
+      fingerprint: fingerprint({ rule: rule.id, file: location.file, container: 'bases', sinkText: b.id, sources: [] }),
+    });
+  }
+  return out;
+}
