@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, join, joinAll, readField, unionLabels, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, join, joinAll, mapLabels, readField, unionLabels, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
@@ -116,14 +116,13 @@ export class CallEvaluator {
     const summary = this.ev.analysis.summaryOf(fn);
     const name = functionName(fn);
     const hop = { loc: locOf(callNode), note: `passed to ${name}()` };
-    const subst = (l: Label): readonly Label[] => {
-      if (l.kind === 'source') return [l];
-      const base = l.index === -1 ? recv : argumentFor(fn, args, l.index);
-      let v = base;
+    const subst = (l: Label): Taint => {
+      if (l.kind === 'source') return { labels: [l] };
+      let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
       for (const key of l.path) v = readField(v, key);
-      return flatten(v).map((a) => ({ ...a, transform: { ...a.transform, ...l.transform }, hops: [...a.hops, hop, ...l.hops].slice(0, MAX_HOPS) }));
+      return mapLabels(v, (a) => ({ ...a, transform: { ...a.transform, ...l.transform }, hops: [...a.hops, hop, ...l.hops].slice(0, MAX_HOPS) }));
     };
-    for (const h of summary.hits) this.ev.hit(h.site, h.labels.flatMap(subst));
+    for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
     for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
     const returned = substitute(summary.returns, subst);
     return addHop(returned, { loc: locOf(callNode), note: `returned from ${name}()` });
@@ -234,12 +233,10 @@ function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): T
   return args[index] ?? EMPTY;
 }
 
-function substitute(t: Taint, subst: (l: Label) => readonly Label[]): Taint {
-  const labels = t.labels.reduce<readonly Label[]>((acc, l) => unionLabels(acc, subst(l)), []);
-  if (!t.fields) return { labels };
-  const fields = new Map<string, Taint>();
-  for (const [k, v] of t.fields) fields.set(k, substitute(v, subst));
-  return { labels, fields };
+function substitute(t: Taint, subst: (l: Label) => Taint): Taint {
+  let out: Taint = joinAll(t.labels.map(subst));
+  for (const [k, v] of t.fields ?? []) out = join(out, { labels: [], fields: new Map([[k, substitute(v, subst)]]) });
+  return out;
 }
 
 function functionName(fn: FunctionLike): string {

@@ -10,7 +10,7 @@ import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
 import type { HeapWrite, Hit, SinkSite, Summary } from './flowTypes';
 import {
-  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, readField, withField, type Label, type Taint,
+  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, withField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
 import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
@@ -100,8 +100,8 @@ export class FunctionEvaluator {
 
   storeHeap(sym: ts.Symbol, value: Taint): void {
     if (this.outer) return this.outer.storeHeap(sym, value);
-    const concrete = { labels: flatten(value).filter((l) => l.kind === 'source') };
-    const params = { labels: flatten(value).filter((l) => l.kind === 'param') };
+    const concrete = mapLabels(value, (l) => (l.kind === 'source' ? l : undefined));
+    const params = mapLabels(value, (l) => (l.kind === 'param' ? l : undefined));
     if (!isEmpty(concrete)) this.analysis.heapAdd(sym, concrete);
     if (!isEmpty(params) && this.fn) this.heapWrites.push({ key: sym, value: params });
   }

@@ -54,7 +54,9 @@ function fromTsconfig(host: FileHost, root: string): { files: string[]; options:
     if (text === undefined) continue;
     const json = ts.parseConfigFileTextToJson(path, text);
     if (json.error) continue;
-    const parsed = ts.parseJsonConfigFileContent(json.config, parseHost(host), root, { allowJs: name === 'jsconfig.json' }, path);
+    const config = json.config ?? {};
+    if (name === 'jsconfig.json') config.compilerOptions = { allowJs: true, ...config.compilerOptions };
+    const parsed = ts.parseJsonConfigFileContent(config, parseHost(host), root, undefined, path);
     return { files: parsed.fileNames.filter(isSourceFile), options: parsed.options };
   }
   return undefined;
