@@ -9,7 +9,7 @@ function escapeRegex(ch: string): string {
 
 /** Converts a glob to an anchored regular expression. A pattern naming a directory matches everything below it. */
 export function globToRegExp(pattern: string): RegExp {
-  let p = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const p = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '**';
   let src = '';
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
@@ -21,7 +21,6 @@ export function globToRegExp(pattern: string): RegExp {
     else if (ch === '?') src += '[^/]';
     else src += escapeRegex(ch);
   }
-  if (p === '') p = '**';
   return new RegExp(`^${src}(?:/.*)?$`);
 }
 
