@@ -94,7 +94,11 @@ export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult 
     suppressions.push(...fa.suppressions);
     allProblems.push(...fa.problems);
   }
-  const hits = new FlowAnalysis({ program: ap.program, files, annotations, regions, isCancelled: opts.isCancelled }).run();
+  const flow = new FlowAnalysis({ program: ap.program, files, annotations, regions, isCancelled: opts.isCancelled });
+  const hits = flow.run();
+  for (const [file, why] of flow.failures) {
+    allProblems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Not analysed: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  }
   const findings = evaluateHits(hits, config, opts.root, opts.lang ?? 'en');
   const { kept, suppressed } = applySuppressions(findings, suppressions, opts.root);
   return {

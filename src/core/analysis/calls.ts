@@ -4,7 +4,7 @@
  * arguments' labels), closures passed as callbacks (analysed in place), Promises, and library calls,
  * which return the labels of their arguments and receiver unless known to be clean.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
   addHop, applyTransform, EMPTY, flat, flatten, join, joinAll, mapLabels, readField, unionLabels, type Label, type Taint, type TransformState,

@@ -2,7 +2,7 @@
  * Compile-time string values: literals, `const` variables, template literals and concatenations, enum
  * members and properties of const objects. Used to read SDK regions and endpoint URLs without running code.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { skipOuterExpressions, symbolAt } from './nodes';
 
 /** A string known at analysis time: the whole of it, or only a prefix when a later part is computed. */

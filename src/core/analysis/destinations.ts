@@ -4,7 +4,7 @@
  * inferred ones from AWS SDK clients (v3 `@aws-sdk/client-*`, v2 `aws-sdk`) and HTTP calls (`fetch`,
  * `axios`, `http(s).request`, `got`, `undici`) whose host the region catalogue resolves.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { constString, objectProperty } from './constants';

@@ -4,7 +4,7 @@
  * Calls are handled by CallEvaluator (calls.ts). Parameters start as parameter labels, so the result is
  * the function's Summary.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { CallEvaluator } from './calls';
 import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
@@ -16,6 +16,11 @@ import { CLEAN_PROPERTIES } from './libraryModels';
 import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
 
 const MAX_INLINE_DEPTH = 12;
+const CHAINED_OPERATORS = new Set([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken,
+]);
+/** Deeper expressions (minified or generated code) make the file be reported instead of overflowing the stack. */
+const MAX_EXPRESSION_DEPTH = 2000;
 
 export class FunctionEvaluator {
   env: Env = new Env();
@@ -24,6 +29,7 @@ export class FunctionEvaluator {
   readonly heapWrites: HeapWrite[] = [];
   private readonly calls: CallEvaluator;
   private readonly thisSymbolKey = {} as ts.Symbol;
+  private exprDepth = 0;
 
   constructor(
     readonly analysis: FlowAnalysis,
@@ -354,6 +360,18 @@ export class FunctionEvaluator {
   }
 
   expr(node: ts.Expression): Taint {
+    if (++this.exprDepth > MAX_EXPRESSION_DEPTH) {
+      this.exprDepth--;
+      throw new RangeError('expression nesting too deep');
+    }
+    try {
+      return this.exprInner(node);
+    } finally {
+      this.exprDepth--;
+    }
+  }
+
+  private exprInner(node: ts.Expression): Taint {
     const e = skipOuterExpressions(node);
     switch (e.kind) {
       case ts.SyntaxKind.Identifier: return this.identifier(e as ts.Identifier);
@@ -442,15 +460,25 @@ export class FunctionEvaluator {
       this.assignTo(e.left, value, e.right);
       return value;
     }
-    const left = this.expr(e.left);
-    const right = this.expr(e.right);
-    switch (op) {
-      case ts.SyntaxKind.PlusToken: return join(flat(left), flat(right));
-      case ts.SyntaxKind.QuestionQuestionToken: case ts.SyntaxKind.BarBarToken: case ts.SyntaxKind.AmpersandAmpersandToken:
-        return join(left, right);
-      case ts.SyntaxKind.CommaToken: return right;
-      default: return EMPTY;
+    if (CHAINED_OPERATORS.has(op)) return this.operatorChain(e, op);
+    this.expr(e.left);
+    this.expr(e.right);
+    return EMPTY;
+  }
+
+  /** `a + b + c …`, `a ?? b ?? c …`: evaluated iteratively, so long generated chains cannot overflow the stack. */
+  private operatorChain(e: ts.BinaryExpression, op: ts.SyntaxKind): Taint {
+    const operands: ts.Expression[] = [];
+    let cur: ts.Expression = e;
+    while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === op) {
+      operands.push(cur.right);
+      cur = skipOuterExpressions(cur.left);
     }
+    operands.push(cur);
+    operands.reverse();
+    const values = operands.map((x) => this.expr(x));
+    if (op === ts.SyntaxKind.CommaToken) return values[values.length - 1];
+    return op === ts.SyntaxKind.PlusToken ? joinAll(values.map(flat)) : joinAll(values);
   }
 
   private conditional(e: ts.ConditionalExpression): Taint {

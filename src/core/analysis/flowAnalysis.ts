@@ -4,7 +4,7 @@
  * concrete sources. Stores into object properties go to a heap keyed by property symbol; when a store
  * lands after a read of the same property, the program is analysed again (a few rounds at most).
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
@@ -77,13 +77,21 @@ export class FlowAnalysis {
 
   private analyseFile(sf: ts.SourceFile): void {
     if (this.inputs.isCancelled?.()) throw new CancelledError();
-    new FunctionEvaluator(this, undefined).runModule(sf);
-    const visit = (node: ts.Node): void => {
-      if (isFunctionWithBody(node)) this.summaryOf(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    try {
+      new FunctionEvaluator(this, undefined).runModule(sf);
+      const visit = (node: ts.Node): void => {
+        if (isFunctionWithBody(node)) this.summaryOf(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      this.failures.set(sf.fileName, e instanceof RangeError ? 'it is nested too deeply to analyse' : `the analysis failed (${(e as Error).message})`);
+    }
   }
+
+  /** Files whose analysis failed, with the reason; the rest of the workspace is still analysed. */
+  readonly failures = new Map<string, string>();
 
   summaryOf(fn: FunctionLike): Summary {
     const done = this.summaries.get(fn);

@@ -3,7 +3,7 @@
  * `import axios from 'axios'`, `import * as https from 'node:https'`, `const { got } = require('got')`.
  * Works when the package is not installed: only the importing file is read.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { skipOuterExpressions } from './nodes';
 
 export interface ImportOrigin {

@@ -2,7 +2,7 @@
  * Small helpers over TypeScript nodes and symbols shared by the analysis modules: locations, alias
  * resolution, function-like detection, and display names.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Loc } from '../model';
 
 export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): Loc {

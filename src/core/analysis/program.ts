@@ -5,9 +5,9 @@
  * Options are tuned for analysis: JS allowed, nothing emitted, only the ES library loaded, and package
  * types not pulled in (types of packages that are not installed resolve to nothing; analysis goes on).
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileHost } from '../host';
-import type { Problem } from '../model';
+import { PROBLEM_CODES, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
 import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
 
@@ -84,11 +84,21 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
   };
 }
 
-export function compilerHost(host: FileHost): ts.CompilerHost {
+/**
+ * A CompilerHost over the FileHost. A file the TypeScript parser cannot handle (it overflows the stack
+ * on pathologically nested code) is replaced by an empty one and recorded in `unparsable`.
+ */
+export function compilerHost(host: FileHost, unparsable: Map<string, string> = new Map()): ts.CompilerHost {
   return {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+      if (text === undefined) return undefined;
+      try {
+        return ts.createSourceFile(fileName, text, languageVersion, true);
+      } catch (e) {
+        unparsable.set(fileName, e instanceof RangeError ? 'it is nested too deeply to parse' : `the parser failed (${(e as Error).message})`);
+        return ts.createSourceFile(fileName, '', languageVersion, true);
+      }
     },
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     writeFile: () => undefined,
@@ -128,6 +138,11 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, oldPr
   const selected = selectFiles(host, req);
   const screened = screenFiles(host, selected.files);
   const options = analysisOptions(selected.options);
-  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host), oldProgram });
-  return { program, files: screened.files, problems: screened.problems };
+  const unparsable = new Map<string, string>();
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable), oldProgram });
+  const problems = [...screened.problems];
+  for (const [file, why] of unparsable) {
+    problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Skipped: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  }
+  return { program, files: screened.files.filter((f) => !unparsable.has(f)), problems };
 }

@@ -3,7 +3,7 @@
  * (its own tags, the tags of the type that declares it, or the tags of an annotated type alias it is
  * declared with), and what labels a value of a given type carries when it flows as a whole.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import { EMPTY, flatten, type Label, type SourceInfo, type Taint } from './labels';
 import { displayName, locOf, resolveAlias } from './nodes';

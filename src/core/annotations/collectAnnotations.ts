@@ -7,7 +7,7 @@
  * before it. Files without a `/**` comment containing `@` are not walked at all; otherwise the walk only
  * descends into subtrees that hold a candidate comment.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Loc, Problem } from '../model';
 import type { DeclarationKind } from '../vocabulary/jpPack';
 import { commentsAt, commentsInTrivia, parseSuppressions } from './suppressions';

@@ -8,7 +8,7 @@
  * Also home of `commentsAt`/`commentAt`, which tell whether offsets lie inside comments of a source
  * file (used for doc comments that are in no node's leading trivia, too).
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { RULE_IDS, isRuleId, type RuleId } from '../rules/ruleIds';
 import { suggest } from '../text/suggest';

@@ -3,7 +3,7 @@
  * (sink, rule) pair becomes one finding listing every source that makes it fire (SPEC §5.4). Config-level
  * rules (JPR012) are checked on the config itself.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { ResidencyConfig } from '../config/types';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
