@@ -157,6 +157,14 @@ after(() => {
   if (tmp) removeDir(tmp);
 });
 
+/** `file:line:column severity code` of each text report line. */
+function heads(stdout: string): string[] {
+  return lines(stdout).map((l) => {
+    const m = PROBLEM_MATCHER.exec(l);
+    return m ? `${m[1]}:${m[2]}:${m[3]} ${m[4]} ${m[5]}` : `(not a report line) ${l}`;
+  });
+}
+
 function assertMatcherLines(stdout: string): void {
   for (const line of lines(stdout)) assert.match(line, PROBLEM_MATCHER, `not in the problem-matcher format: ${line}`);
 }
@@ -197,7 +205,7 @@ describe('exit status and --fail-on', () => {
   test('an info finding fails only with --fail-on info', () => {
     const r = runInProcess(['check', '--fail-on', 'warning'], ws.info);
     assert.equal(r.code, EXIT_OK);
-    assert.deepEqual(lines(r.stdout).map((l) => PROBLEM_MATCHER.exec(l)?.slice(1, 6)), [['src/main.ts', '3', '9', 'info', 'JPR010']]);
+    assert.deepEqual(heads(r.stdout), ['src/main.ts:3:9 info JPR010']);
     assert.equal(runInProcess(['check', '--fail-on', 'info'], ws.info).code, EXIT_FINDINGS);
     assert.equal(runInProcess(['check'], ws.info).code, EXIT_OK);
   });
@@ -405,7 +413,7 @@ describe('options', () => {
     const r = runInProcess(['check', '--config', 'configs/domestic.json'], ws.altConfig);
     assert.equal(r.code, EXIT_FINDINGS);
     const out = lines(r.stdout);
-    assert.deepEqual(out.map((l) => PROBLEM_MATCHER.exec(l)?.slice(1, 6)), [['src/main.ts', '3', '1', 'error', 'JPR002']]);
+    assert.deepEqual(heads(r.stdout), ['src/main.ts:3:1 error JPR002']);
     assert.match(out[0], / Ops vendor in Osaka \(contractor-domestic, JP\)/);
   });
 
@@ -435,7 +443,7 @@ describe('options', () => {
 
   test('check path/to/file.ts narrows the report to that file', () => {
     const all = runInProcess(['check'], ws.narrow);
-    assert.deepEqual(all.stdout.split('\n').filter(Boolean).map((l) => PROBLEM_MATCHER.exec(l)?.slice(1, 6).join(' ')), [
+    assert.deepEqual(heads(all.stdout), [
       'src/a.ts:5:1 error JPR001',
       'src/a.ts:5:1 error JPR003',
       'src/a.ts:5:1 error JPR008',
@@ -443,10 +451,10 @@ describe('options', () => {
     ]);
     const b = runInProcess(['check', 'src/b.ts'], ws.narrow);
     assert.equal(b.code, EXIT_OK);
-    assert.deepEqual(lines(b.stdout).map((l) => PROBLEM_MATCHER.exec(l)?.slice(1, 6).join(' ')), ['src/b.ts:5:1 warning JPR005']);
+    assert.deepEqual(heads(b.stdout), ['src/b.ts:5:1 warning JPR005']);
     const a = runInProcess(['check', path.join(ws.narrow, 'src/a.ts')], ws.narrow);
     assert.equal(a.code, EXIT_FINDINGS);
-    assert.deepEqual(lines(a.stdout).map((l) => PROBLEM_MATCHER.exec(l)?.slice(1, 6).join(' ')), [
+    assert.deepEqual(heads(a.stdout), [
       'src/a.ts:5:1 error JPR001',
       'src/a.ts:5:1 error JPR003',
       'src/a.ts:5:1 error JPR008',

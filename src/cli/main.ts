@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { checkWorkspace } from '../core/engine';
+import { CONFIG_FILE_NAME, checkWorkspace } from '../core/engine';
 import type { Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
@@ -72,9 +72,25 @@ function parse(argv: readonly string[]) {
   });
 }
 
+/** The nearest directory at or above `start` that holds a residency.config.json. */
+function findConfigDir(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, CONFIG_FILE_NAME))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The checked root: --root; else the nearest folder holding residency.config.json at or above the first
+ * path (or the current directory); else the single directory given; else the current directory.
+ */
 function resolveRoot(io: CliIO, paths: readonly string[], root: string | undefined): string {
   if (root) return path.resolve(io.cwd, root);
-  if (paths.length === 1 && fs.existsSync(paths[0]) && fs.statSync(paths[0]).isDirectory()) return paths[0];
+  const first = paths[0];
+  const start = first ? (fs.statSync(first).isDirectory() ? first : path.dirname(first)) : io.cwd;
+  const withConfig = findConfigDir(start);
+  if (withConfig) return withConfig;
+  if (paths.length === 1 && fs.statSync(first).isDirectory()) return first;
   return io.cwd;
 }
 
@@ -83,6 +99,14 @@ export function failing(result: CheckResult, failOn: (typeof FAIL_ON)[number]): 
   const min = RANK[failOn];
   const problemKinds = new Set(['annotation', 'suppression', 'parse']);
   return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => problemKinds.has(p.kind) && RANK[p.severity] >= min);
+}
+
+function writeOutput(file: string, report: string): void {
+  try {
+    fs.writeFileSync(file, report);
+  } catch (e) {
+    throw new UsageError(`Cannot write the report to ${file}: ${(e as Error).message}`);
+  }
 }
 
 export function runCli(argv: readonly string[], io: CliIO): number {
@@ -118,7 +142,7 @@ function run(argv: readonly string[], io: CliIO): number {
   });
   const durationMs = Date.now() - started;
   const report = format === 'json' ? formatJson(result, pkg.version, durationMs) : formatText(result);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+  if (values.output) writeOutput(path.resolve(io.cwd, values.output), report);
   else io.stdout(report);
   io.stderr(`${summaryLine(result, durationMs)}\n`);
   if (result.problems.some((p) => p.kind === 'config' && p.severity === 'error')) return EXIT_USAGE;

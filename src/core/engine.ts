@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { FlowAnalysis } from './analysis/flowAnalysis';
-import { createAnalysisProgram, relativePath } from './analysis/program';
+import { createAnalysisProgram, relativePath, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, Suppression } from './annotations/types';
 import { createConfigLoader } from './config/loadConfig';
@@ -76,10 +76,19 @@ function relProblem(root: string, p: Problem): Problem {
   return { ...p, location: { ...p.location, file: relativePath(root, p.location.file) } };
 }
 
+/** Which root-relative files the report covers: the requested paths, and always the config file. */
+function reportFilter(opts: CheckOptions, configFile: string | undefined): (relativeFile: string) => boolean {
+  const paths = opts.paths ?? [];
+  if (paths.length === 0) return () => true;
+  const config = configFile ? relativePath(opts.root, configFile) : undefined;
+  return (file) => file === config || underAny(`${opts.root.replace(/\/$/, '')}/${file}`, paths);
+}
+
 export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult {
   const regions = createRegionCatalog();
   const { config, problems } = readConfig(host, opts, regions);
-  const ap = createAnalysisProgram(host, { root: opts.root, paths: opts.paths, include: config.include, exclude: config.exclude });
+  // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
+  const ap = createAnalysisProgram(host, { root: opts.root, include: config.include, exclude: config.exclude });
   const allProblems: Problem[] = [...problems, ...ap.problems];
   const annotations = new Map<ts.Node, Annotation>();
   const suppressions: Suppression[] = [];
@@ -101,11 +110,12 @@ export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult 
   }
   const findings = evaluateHits(hits, config, opts.root, opts.lang ?? 'en');
   const { kept, suppressed } = applySuppressions(findings, suppressions, opts.root);
+  const wanted = reportFilter(opts, config.file);
   return {
     root: opts.root,
-    findings: kept.sort(byLocation),
-    suppressed: suppressed.sort(byLocation),
-    problems: allProblems.map((p) => relProblem(opts.root, p)).sort(byLocation),
+    findings: kept.filter((f) => wanted(f.location.file)).sort(byLocation),
+    suppressed: suppressed.filter((f) => wanted(f.location.file)).sort(byLocation),
+    problems: allProblems.map((p) => relProblem(opts.root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
     files: files.length,
     config,
   };

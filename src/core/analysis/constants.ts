@@ -42,7 +42,9 @@ function templateValue(checker: ts.TypeChecker, e: ts.TemplateExpression, depth:
 }
 
 function symbolValue(checker: ts.TypeChecker, e: ts.Expression, depth: number): ConstString | undefined {
-  const sym = symbolAt(checker, ts.isElementAccessExpression(e) ? e.argumentExpression : e);
+  const sym = ts.isIdentifier(e) && ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e
+    ? checker.getShorthandAssignmentValueSymbol(e.parent)
+    : symbolAt(checker, ts.isElementAccessExpression(e) ? e.argumentExpression : e);
   for (const d of sym?.declarations ?? []) {
     if (ts.isVariableDeclaration(d) && d.initializer && isConstDeclaration(d)) return constString(checker, d.initializer, depth + 1);
     if (ts.isPropertyAssignment(d)) return constString(checker, d.initializer, depth + 1);
@@ -60,11 +62,23 @@ function hasReadonly(d: ts.PropertyDeclaration): boolean {
   return (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0;
 }
 
-/** The value of property `name` in an object literal argument, if the argument is one. */
-export function objectProperty(arg: ts.Expression | undefined, name: string): ts.Expression | undefined {
+/** An object literal, directly or through a `const` that holds one. */
+export function constObject(checker: ts.TypeChecker, e: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (!e || depth > MAX_DEPTH) return undefined;
+  const x = skipOuterExpressions(e);
+  if (ts.isObjectLiteralExpression(x)) return x;
+  if (!ts.isIdentifier(x)) return undefined;
+  for (const d of symbolAt(checker, x)?.declarations ?? []) {
+    if (ts.isVariableDeclaration(d) && d.initializer && isConstDeclaration(d)) return constObject(checker, d.initializer, depth + 1);
+  }
+  return undefined;
+}
+
+/** The value of property `name` in an object literal argument (or a const holding one). */
+export function objectProperty(arg: ts.Expression | undefined, name: string, checker?: ts.TypeChecker): ts.Expression | undefined {
   if (!arg) return undefined;
-  const obj = skipOuterExpressions(arg);
-  if (!ts.isObjectLiteralExpression(obj)) return undefined;
+  const obj = checker ? constObject(checker, arg) : skipOuterExpressions(arg);
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
   for (const p of obj.properties) {
     const pname = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
     if (pname !== name) continue;

@@ -7,7 +7,7 @@
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
-import { constString, objectProperty } from './constants';
+import { constObject, constString, objectProperty } from './constants';
 import { importOrigin, stripNodePrefix } from './imports';
 import { isFunctionWithBody, resolveAlias, skipOuterExpressions } from './nodes';
 import type { AnnotationLookup } from './sources';
@@ -104,7 +104,7 @@ export class DestinationResolver {
         if (init && isFunctionWithBody(init)) this.addAnnotation(parts, this.annotations.get(init));
       }
       if (ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent)) this.addAnnotation(parts, this.annotations.get(d.parent));
-      if ((ts.isMethodDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isMethodSignature(d) || ts.isPropertySignature(d)) && (ts.isClassLike(d.parent) || ts.isInterfaceDeclaration(d.parent))) {
+      if ((ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) && (ts.isClassLike(d.parent) || ts.isInterfaceDeclaration(d.parent))) {
         this.addAnnotation(parts, this.annotations.get(d.parent));
       }
     }
@@ -150,7 +150,7 @@ export class DestinationResolver {
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const client = this.awsClient(callee.expression, 0);
     if (!client) return undefined;
-    const regionExpr = objectProperty(client.arguments?.[0], 'region');
+    const regionExpr = objectProperty(client.arguments?.[0], 'region', this.checker);
     const code = constString(this.checker, regionExpr);
     const resolved = code?.complete ? this.regions.resolveProviderRegion('aws', code.text) : undefined;
     const clientName = client.expression.getText();
@@ -199,8 +199,9 @@ export class DestinationResolver {
   }
 
   private isAwsConstructor(ctor: ts.Expression): boolean {
-    const c = skipOuterExpressions(ctor);
-    const origin = this.originOf(ts.isPropertyAccessExpression(c) ? c.expression : c);
+    let c = skipOuterExpressions(ctor);
+    while (ts.isPropertyAccessExpression(c)) c = skipOuterExpressions(c.expression);
+    const origin = this.originOf(c);
     if (!origin) return false;
     return origin.module.startsWith('@aws-sdk/client-') || origin.module === 'aws-sdk' || origin.module.startsWith('aws-sdk/clients/');
   }
@@ -214,9 +215,26 @@ export class DestinationResolver {
 
   private httpCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
     if (!ts.isCallExpression(call)) return undefined;
-    const target = this.httpTarget(call);
+    const target = this.httpTarget(call) ?? this.requestStreamTarget(call);
     if (!target) return undefined;
+    const url = target.url && skipOuterExpressions(target.url);
+    if (url && ts.isNewExpression(url) && ts.isIdentifier(url.expression) && (url.expression.text === 'URL' || url.expression.text === 'Request')) {
+      return this.urlDestination(url.arguments?.[0], url.expression.text === 'URL' ? url.arguments?.[1] ?? target.base : target.base);
+    }
     return this.urlDestination(target.url, target.base, target.hostExpr);
+  }
+
+  /** `req.write(data)` / `req.end(data)` on `const req = https.request(…)`: the body goes where the request goes. */
+  private requestStreamTarget(call: ts.CallExpression): { url?: ts.Expression; base?: ts.Expression; hostExpr?: ts.Expression } | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    const recv = skipOuterExpressions(callee.expression);
+    if (!ts.isIdentifier(recv)) return undefined;
+    for (const d of this.symbolOf(recv)?.declarations ?? []) {
+      const init = ts.isVariableDeclaration(d) && d.initializer ? skipOuterExpressions(d.initializer) : undefined;
+      if (init && ts.isCallExpression(init)) return this.httpTarget(init);
+    }
+    return undefined;
   }
 
   private httpTarget(call: ts.CallExpression): { url?: ts.Expression; base?: ts.Expression; hostExpr?: ts.Expression } | undefined {
@@ -239,7 +257,7 @@ export class DestinationResolver {
     const origin = importOrigin(this.checker, recv);
     const module = origin && stripNodePrefix(origin.module);
     if ((module === 'http' || module === 'https') && (method === 'request' || method === 'get')) {
-      return ts.isObjectLiteralExpression(skipOuterExpressions(a0 ?? recv)) ? { hostExpr: objectProperty(a0, 'hostname') ?? objectProperty(a0, 'host') } : { url: a0 };
+      return constObject(this.checker, a0) ? { hostExpr: objectProperty(a0, 'hostname', this.checker) ?? objectProperty(a0, 'host', this.checker) } : { url: a0 };
     }
     if ((module === 'got' || module === 'undici') && HTTP_METHODS.has(method)) return { url: a0 };
     if (module === 'axios' && HTTP_METHODS.has(method)) return method === 'request' ? this.axiosTarget(a0) : { url: a0 };
@@ -280,9 +298,10 @@ export class DestinationResolver {
     else if (!hostExpr) {
       const u = constString(this.checker, url);
       const b = constString(this.checker, base);
-      const parsed = parseHost(u) ?? parseHost(b);
+      const own = parseHost(u);
+      const parsed = own === 'relative' || own === undefined ? (b ? parseHost(b) : own) : own;
       if (parsed === 'relative' || (parsed === undefined && u?.complete && !b && !/^[a-z][a-z0-9+.-]*:/i.test(u.text))) return undefined;
-      if (typeof parsed === 'string' && parsed !== 'relative') hostName = parsed;
+      if (typeof parsed === 'string') hostName = parsed;
     }
     if (!hostName) return unresolvedHttp('an endpoint whose host is not known at analysis time');
     const h = hostName.toLowerCase();

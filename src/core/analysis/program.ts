@@ -13,8 +13,6 @@ import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDisc
 
 export interface ProgramRequest {
   readonly root: string;
-  /** Files or directories to check (absolute); all of the root when empty. */
-  readonly paths?: readonly string[];
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
 }
@@ -115,7 +113,8 @@ export function compilerHost(host: FileHost, unparsable: Map<string, string> = n
   };
 }
 
-function underAny(file: string, paths: readonly string[]): boolean {
+/** Whether a file is one of the paths or below one of them. */
+export function underAny(file: string, paths: readonly string[]): boolean {
   return paths.some((p) => file === p || file.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
@@ -130,7 +129,6 @@ export function selectFiles(host: FileHost, req: ProgramRequest): { files: strin
     const rel = relativePath(req.root, f);
     return (inc.size === 0 || inc.matches(rel)) && !exc.matches(rel);
   });
-  if (req.paths && req.paths.length > 0) files = files.filter((f) => underAny(f, req.paths!));
   return { files, options: fromConfig?.options ?? {} };
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The status bar item: the finding count of the last analysis and, in its tooltip, when it finished and
+ * how long it took. Clicking it runs Check Workspace.
+ */
+import * as vscode from 'vscode';
+import type { AnalysisDone } from '../shared/protocol';
+
+export const CHECK_WORKSPACE_COMMAND = 'residencyGuard.checkWorkspace';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('residencyGuard.status', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Residency Guard';
+    this.item.command = CHECK_WORKSPACE_COMMAND;
+    this.starting();
+    this.item.show();
+  }
+
+  /** While the language server starts (or restarts). */
+  starting(): void {
+    this.item.text = '$(sync~spin) RG';
+    this.item.tooltip = 'Residency Guard: starting the analysis server…';
+    this.item.backgroundColor = undefined;
+  }
+
+  /** The server runs but has not reported an analysis yet. */
+  idle(): void {
+    this.item.text = '$(shield) RG';
+    this.item.tooltip = 'Residency Guard: no analysis yet · click to check the workspace';
+    this.item.backgroundColor = undefined;
+  }
+
+  /** The server could not start or stopped. */
+  failed(reason: string): void {
+    this.item.text = '$(error) RG';
+    this.item.tooltip = `Residency Guard: the analysis server is not running (${reason})`;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  /** After each published analysis (ANALYSIS_DONE_NOTIFICATION). */
+  update(done: AnalysisDone): void {
+    this.item.text = `$(shield) RG: ${done.findings}`;
+    this.item.tooltip = describeAnalysis(done);
+    this.item.backgroundColor = undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+/** "3 findings · last analysis 14:03:27 (123 ms)". */
+export function describeAnalysis(done: AnalysisDone): string {
+  const noun = done.findings === 1 ? 'finding' : 'findings';
+  const kind = done.kind === 'workspace' ? 'last workspace check' : 'last analysis';
+  return `${done.findings} ${noun} · ${kind} ${clockTime(done.finishedAt)} (${Math.round(done.durationMs)} ms)`;
+}
+
+function clockTime(iso: string): string {
+  const at = new Date(iso);
+  const time = Number.isNaN(at.getTime()) ? new Date() : at;
+  return [time.getHours(), time.getMinutes(), time.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}

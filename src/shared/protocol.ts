@@ -1,0 +1,85 @@
+/**
+ * The contract between the language server (src/server) and the VS Code client (src/extension) beyond
+ * standard LSP: custom requests and notifications, their payloads, and the settings the client passes.
+ * No imports of `vscode` or of the server library: both sides import this file.
+ */
+
+export const SERVER_SOURCE = 'residency-guard';
+
+/** Settings under `residencyGuard.*`, sent as initializationOptions and on change (workspace/didChangeConfiguration). */
+export interface ClientSettings {
+  /** When live analysis runs: as you type, on save, or never (commands still work). */
+  readonly run: 'onType' | 'onSave' | 'off';
+  /** IDE-only severity overrides per rule id (e.g. { "JPR005": "info" }); "off" hides the rule in the editor. */
+  readonly severityOverrides: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
+  /** Path of the config file, relative to the workspace folder (default `residency.config.json`). */
+  readonly configPath: string;
+  /** Files larger than this many kilobytes are skipped (default 2048). */
+  readonly maxFileSizeKb: number;
+  /** Debounce in milliseconds between a keystroke and the analysis (default 200). */
+  readonly debounceMs: number;
+  /** Display language of messages: `en` or `ja` (from vscode.env.language). */
+  readonly language: 'en' | 'ja';
+}
+
+export const DEFAULT_SETTINGS: ClientSettings = {
+  run: 'onType', severityOverrides: {}, configPath: 'residency.config.json', maxFileSizeKb: 2048, debounceMs: 200, language: 'en',
+};
+
+/** Request: check every file of every workspace folder; diagnostics stay for closed files until the next run. */
+export const CHECK_WORKSPACE_REQUEST = 'residencyGuard/checkWorkspace';
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly findings: number;
+  readonly problems: number;
+  readonly durationMs: number;
+  readonly cancelled: boolean;
+}
+
+/** Request: the data map of the last workspace check (runs one when there is none). */
+export const DATA_MAP_REQUEST = 'residencyGuard/dataMap';
+export interface DataMapLocation {
+  readonly uri: string;
+  /** 0-based, as in LSP. */
+  readonly line: number;
+  readonly character: number;
+  readonly label: string;
+}
+export interface DataMapParty {
+  readonly party: string;
+  readonly name: string;
+  readonly access: string;
+  readonly locations: readonly DataMapLocation[];
+}
+export interface DataMapCountry {
+  /** ISO country, or `unknown`. */
+  readonly country: string;
+  readonly parties: readonly DataMapParty[];
+}
+export interface DataMapCategory {
+  readonly category: string;
+  readonly countries: readonly DataMapCountry[];
+}
+
+/** Request: a report of the last workspace check in a format (runs one when there is none). */
+export const REPORT_REQUEST = 'residencyGuard/report';
+export interface ReportParams {
+  readonly format: 'json' | 'text';
+}
+export interface ReportResult {
+  readonly format: string;
+  readonly content: string;
+}
+
+/** Notification from the server after each published analysis. */
+export const ANALYSIS_DONE_NOTIFICATION = 'residencyGuard/analysisDone';
+export interface AnalysisDone {
+  readonly kind: 'live' | 'workspace';
+  readonly findings: number;
+  readonly durationMs: number;
+  /** ISO timestamp. */
+  readonly finishedAt: string;
+}
+
+/** Command the server's code actions use to open a rule's documentation page. */
+export const OPEN_RULE_DOC_COMMAND = 'residencyGuard.openRuleDoc';
