@@ -12,7 +12,7 @@ import { CONFIG_FILE_NAME, checkWorkspace } from '../core/engine';
 import type { Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
-import { formatJson, formatText, summaryLine } from './formats';
+import { formatJson, formatText, summaryLine } from '../core/report/formats';
 import { createNodeHost, toPosix } from './nodeHost';
 
 export const EXIT_OK = 0;

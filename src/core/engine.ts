@@ -1,32 +1,48 @@
 /**
- * The engine's entry point: reads the config, builds the program, collects annotations and
- * suppressions, runs the flow analysis and the rules, and returns findings, suppressed findings and
- * problems. Everything outside comes through the FileHost; the CLI and the language server both call this.
+ * The engine's entry points: read the config, build the program, collect annotations and suppressions,
+ * run the flow analysis and the rules, and return findings, suppressed findings, problems, flows and
+ * annotated declarations. Everything outside comes through the FileHost. `checkWorkspace` runs at once
+ * (the CLI); `checkWorkspaceAsync` yields between files and can be cancelled (the language server), and
+ * reuses the previous Program so that unchanged files are not parsed again.
  */
-import type * as ts from 'typescript';
-import { FlowAnalysis } from './analysis/flowAnalysis';
-import { createAnalysisProgram, relativePath, underAny } from './analysis/program';
+import type ts from 'typescript';
+import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
+import { createAnalysisProgram, relativePath, SourceFileCache, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, Suppression } from './annotations/types';
 import { createConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
-import type { CheckResult, Finding } from './report/model';
+import { flowRecords } from './report/flows';
+import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
 import { evaluateHits } from './rules/evaluate';
 import type { Lang } from './rules/types';
 import { createRegionCatalog } from './vocabulary/regionCatalog';
 import type { RegionCatalog } from './vocabulary/regionTypes';
 
+export { CancelledError, SourceFileCache };
+
 export interface CheckOptions {
   /** Absolute path of the checked root (the workspace folder). */
   readonly root: string;
-  /** Files or directories to check (absolute); the whole root when empty. */
+  /** Files or directories to report on (absolute); the whole root when empty. The whole root is analysed. */
   readonly paths?: readonly string[];
   /** Absolute path of the config file; `<root>/residency.config.json` by default. */
   readonly configFile?: string;
   readonly lang?: Lang;
   readonly isCancelled?: () => boolean;
+  /** The Program of the previous run on this root, to reuse what did not change. */
+  readonly oldProgram?: ts.Program;
+  /** Parsed files kept between runs (language server). */
+  readonly cache?: SourceFileCache;
+  /** Files larger than this are skipped with a notice (default 2 MB). */
+  readonly maxFileBytes?: number;
+}
+
+export interface SessionResult {
+  readonly result: CheckResult;
+  readonly program: ts.Program;
 }
 
 export const CONFIG_FILE_NAME = 'residency.config.json';
@@ -34,12 +50,12 @@ export const CONFIG_FILE_NAME = 'residency.config.json';
 export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog): { config: ResidencyConfig; problems: Problem[] } {
   const path = opts.configFile ?? `${opts.root.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
   const text = host.readFile(path);
+  const load = createConfigLoader(regions);
   if (text === undefined && opts.configFile) {
     const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const r = createConfigLoader(regions)(undefined, undefined);
-    return { config: r.config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message: `The config file ${path} cannot be read`, location: loc }] };
+    return { config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message: `The config file ${path} cannot be read`, location: loc }] };
   }
-  return createConfigLoader(regions)(text, text === undefined ? undefined : path);
+  return load(text, text === undefined ? undefined : path);
 }
 
 function parseProblems(sf: ts.SourceFile, program: ts.Program): Problem[] {
@@ -84,40 +100,103 @@ function reportFilter(opts: CheckOptions, configFile: string | undefined): (rela
   return (file) => file === config || underAny(`${opts.root.replace(/\/$/, '')}/${file}`, paths);
 }
 
-export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult {
-  const regions = createRegionCatalog();
-  const { config, problems } = readConfig(host, opts, regions);
-  // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
-  const ap = createAnalysisProgram(host, { root: opts.root, include: config.include, exclude: config.exclude });
-  const allProblems: Problem[] = [...problems, ...ap.problems];
-  const annotations = new Map<ts.Node, Annotation>();
-  const suppressions: Suppression[] = [];
-  const files: ts.SourceFile[] = [];
-  for (const file of ap.files) {
-    const sf = ap.program.getSourceFile(file);
-    if (!sf) continue;
-    files.push(sf);
-    allProblems.push(...parseProblems(sf, ap.program));
-    const fa = collectAnnotations(sf, { config, regions });
-    for (const [k, v] of fa.byDeclaration) annotations.set(k, v);
-    suppressions.push(...fa.suppressions);
-    allProblems.push(...fa.problems);
-  }
-  const flow = new FlowAnalysis({ program: ap.program, files, annotations, regions, isCancelled: opts.isCancelled });
-  const hits = flow.run();
-  for (const [file, why] of flow.failures) {
-    allProblems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Not analysed: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
-  }
-  const findings = evaluateHits(hits, config, opts.root, opts.lang ?? 'en');
-  const { kept, suppressed } = applySuppressions(findings, suppressions, opts.root);
-  const wanted = reportFilter(opts, config.file);
-  return {
-    root: opts.root,
-    findings: kept.filter((f) => wanted(f.location.file)).sort(byLocation),
-    suppressed: suppressed.filter((f) => wanted(f.location.file)).sort(byLocation),
-    problems: allProblems.map((p) => relProblem(opts.root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
-    files: files.length,
-    config,
-  };
+function declarationOf(node: ts.Node, ann: Annotation, root: string): AnnotatedDeclaration {
+  const tags: Record<string, string[]> = {};
+  for (const t of ann.tags) tags[t.name] = t.values.map((v) => v.text);
+  const name = (node as { name?: ts.Node }).name;
+  const sf = node.getSourceFile();
+  const at = name ?? node;
+  const s = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  const e = sf.getLineAndCharacterOfPosition(node.getEnd());
+  return { location: { file: relativePath(root, sf.fileName), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 }, name: at.getText(sf), tags };
 }
 
+/** State shared by the steps of one check. */
+class CheckRun {
+  readonly regions = createRegionCatalog();
+  readonly config: ResidencyConfig;
+  readonly problems: Problem[];
+  readonly annotations = new Map<ts.Node, Annotation>();
+  readonly suppressions: Suppression[] = [];
+  readonly files: ts.SourceFile[] = [];
+  program!: ts.Program;
+  flow!: FlowAnalysis;
+
+  constructor(private readonly host: FileHost, private readonly opts: CheckOptions) {
+    const { config, problems } = readConfig(host, opts, this.regions);
+    this.config = config;
+    this.problems = [...problems];
+  }
+
+  /** Builds the program, then analyses one file at a time. */
+  *steps(): Generator<void> {
+    // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
+    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes }, this.opts.oldProgram, this.opts.cache);
+    this.program = ap.program;
+    this.problems.push(...ap.problems);
+    yield;
+    for (const file of ap.files) {
+      const sf = ap.program.getSourceFile(file);
+      if (!sf) continue;
+      this.files.push(sf);
+      this.problems.push(...parseProblems(sf, ap.program));
+      const fa = collectAnnotations(sf, { config: this.config, regions: this.regions });
+      for (const [k, v] of fa.byDeclaration) this.annotations.set(k, v);
+      this.suppressions.push(...fa.suppressions);
+      this.problems.push(...fa.problems);
+    }
+    yield;
+    this.flow = new FlowAnalysis({ program: ap.program, files: this.files, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled });
+    yield* this.flow.steps();
+  }
+
+  finish(): SessionResult {
+    const root = this.opts.root;
+    const hits = this.flow.hits();
+    for (const [file, why] of this.flow.failures) {
+      this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Not analysed: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    }
+    const findings = evaluateHits(hits, this.config, root, this.opts.lang ?? 'en');
+    const { kept, suppressed } = applySuppressions(findings, this.suppressions, root);
+    const wanted = reportFilter(this.opts, this.config.file);
+    const result: CheckResult = {
+      root,
+      findings: kept.filter((f) => wanted(f.location.file)).sort(byLocation),
+      suppressed: suppressed.filter((f) => wanted(f.location.file)).sort(byLocation),
+      problems: this.problems.map((p) => relProblem(root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
+      files: this.files.length,
+      config: this.config,
+      flows: flowRecords(hits, this.config, root),
+      declarations: [...this.annotations].map(([node, ann]) => declarationOf(node, ann, root)),
+    };
+    return { result, program: this.program };
+  }
+}
+
+export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult {
+  return checkWorkspaceSession(host, opts).result;
+}
+
+export function checkWorkspaceSession(host: FileHost, opts: CheckOptions): SessionResult {
+  const run = new CheckRun(host, opts);
+  for (const _ of run.steps()) {
+    // runs to completion
+  }
+  return run.finish();
+}
+
+/**
+ * The same check, yielding to the caller's event loop (`yieldControl`) every few files; throws
+ * CancelledError as soon as `isCancelled` says so.
+ */
+export async function checkWorkspaceAsync(host: FileHost, opts: CheckOptions, yieldControl: () => Promise<void>): Promise<SessionResult> {
+  const run = new CheckRun(host, opts);
+  let n = 0;
+  for (const _ of run.steps()) {
+    if (++n % 8 === 0 || n <= 2) {
+      await yieldControl();
+      if (opts.isCancelled?.()) throw new CancelledError();
+    }
+  }
+  return run.finish();
+}

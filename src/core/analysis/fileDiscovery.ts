@@ -49,7 +49,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Splits files into those that can be analysed and notices for the others. */
-export function screenFiles(host: FileHost, files: readonly string[]): { files: string[]; problems: Problem[] } {
+export function screenFiles(host: FileHost, files: readonly string[], maxBytes = MAX_FILE_BYTES): { files: string[]; problems: Problem[] } {
   const ok: string[] = [];
   const problems: Problem[] = [];
   const skip = (file: string, why: string): void => {
@@ -58,7 +58,7 @@ export function screenFiles(host: FileHost, files: readonly string[]): { files: 
   for (const file of files) {
     const st = host.stat(file);
     if (!st || !st.isFile) skip(file, 'the file cannot be read');
-    else if (st.size > MAX_FILE_BYTES) skip(file, `the file is ${(st.size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit for analysis`);
+    else if (st.size > maxBytes) skip(file, `the file is ${(st.size / 1024).toFixed(0)} KB, above the ${(maxBytes / 1024).toFixed(0)} KB limit for analysis`);
     else {
       const prefix = host.readPrefix?.(file, 8192);
       if (prefix && looksBinary(prefix)) skip(file, 'the file is binary (it contains NUL bytes)');

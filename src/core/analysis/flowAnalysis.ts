@@ -63,15 +63,29 @@ export class FlowAnalysis {
 
   /** Analyses the workspace; returns every sink reached by personal data, with the sources reaching it. */
   run(): Hit[] {
+    for (const _ of this.steps()) {
+      // each step analyses one file
+    }
+    return this.hits();
+  }
+
+  /** The analysis one file at a time, so that a caller can yield to its event loop between files. */
+  *steps(): Generator<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       this.dirty = false;
       this.heapRead = new Set();
       this.summaries = new Map();
       this.globals = new Map();
       this.collected = new Map();
-      for (const sf of this.inputs.files) this.analyseFile(sf);
+      for (const sf of this.inputs.files) {
+        this.analyseFile(sf);
+        yield;
+      }
       if (!this.dirty) break;
     }
+  }
+
+  hits(): Hit[] {
     return [...this.collected.values()].map((c) => ({ site: c.site, labels: [...c.labels.values()] }));
   }
 

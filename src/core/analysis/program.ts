@@ -15,6 +15,8 @@ export interface ProgramRequest {
   readonly root: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /** Files larger than this are skipped with a notice (default 2 MB). */
+  readonly maxFileBytes?: number;
 }
 
 export interface AnalysisProgram {
@@ -86,13 +88,17 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
  * A CompilerHost over the FileHost. A file the TypeScript parser cannot handle (it overflows the stack
  * on pathologically nested code) is replaced by an empty one and recorded in `unparsable`.
  */
-export function compilerHost(host: FileHost, unparsable: Map<string, string> = new Map()): ts.CompilerHost {
+export function compilerHost(host: FileHost, unparsable: Map<string, string> = new Map(), cache?: SourceFileCache): ts.CompilerHost {
   return {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
       if (text === undefined) return undefined;
+      const cached = cache?.get(fileName, text);
+      if (cached) return cached;
       try {
-        return ts.createSourceFile(fileName, text, languageVersion, true);
+        const sf = ts.createSourceFile(fileName, text, languageVersion, true);
+        cache?.set(fileName, text, sf);
+        return sf;
       } catch (e) {
         unparsable.set(fileName, e instanceof RangeError ? 'it is nested too deeply to parse' : `the parser failed (${(e as Error).message})`);
         return ts.createSourceFile(fileName, '', languageVersion, true);
@@ -132,12 +138,35 @@ export function selectFiles(host: FileHost, req: ProgramRequest): { files: strin
   return { files, options: fromConfig?.options ?? {} };
 }
 
-export function createAnalysisProgram(host: FileHost, req: ProgramRequest, oldProgram?: ts.Program): AnalysisProgram {
+/**
+ * Parsed source files kept between runs (the language server's), so that a file whose text did not change
+ * is neither parsed again nor seen as changed by the Program (which then reuses it).
+ */
+export class SourceFileCache {
+  private readonly files = new Map<string, { text: string; sf: ts.SourceFile }>();
+
+  get(fileName: string, text: string): ts.SourceFile | undefined {
+    const e = this.files.get(fileName);
+    return e && e.text === text ? e.sf : undefined;
+  }
+
+  set(fileName: string, text: string, sf: ts.SourceFile): void {
+    this.files.set(fileName, { text, sf });
+  }
+
+  /** Forgets files that are no longer part of the program. */
+  retain(fileNames: ReadonlySet<string>): void {
+    for (const k of [...this.files.keys()]) if (!fileNames.has(k)) this.files.delete(k);
+  }
+}
+
+export function createAnalysisProgram(host: FileHost, req: ProgramRequest, oldProgram?: ts.Program, cache?: SourceFileCache): AnalysisProgram {
   const selected = selectFiles(host, req);
-  const screened = screenFiles(host, selected.files);
+  const screened = screenFiles(host, selected.files, req.maxFileBytes);
   const options = analysisOptions(selected.options);
   const unparsable = new Map<string, string>();
-  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable), oldProgram });
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable, cache), oldProgram });
+  cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
   for (const [file, why] of unparsable) {
     problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Skipped: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });

@@ -5,6 +5,15 @@
 import type { ResidencyConfig } from '../config/types';
 import type { Loc, Problem, Severity } from '../model';
 import type { RuleId } from '../rules/ruleIds';
+import type { FlowRecord } from './flows';
+
+/** An annotated declaration, for hovers and completions. */
+export interface AnnotatedDeclaration {
+  readonly location: Loc;
+  readonly name: string;
+  /** The tags as written: name → values. */
+  readonly tags: Readonly<Record<string, readonly string[]>>;
+}
 
 export interface FindingSource {
   readonly symbol: string;
@@ -50,4 +59,7 @@ export interface CheckResult {
   /** Number of source files analysed. */
   readonly files: number;
   readonly config: ResidencyConfig;
+  /** Every source-to-sink flow seen, also those no rule flags. */
+  readonly flows: readonly FlowRecord[];
+  readonly declarations: readonly AnnotatedDeclaration[];
 }

@@ -2,8 +2,8 @@
  * The CLI's output formats (SPEC §7.2): `text`, one line per finding or problem in the problem-matcher
  * format `file:line:column: severity rule message`, and the versioned `json` report.
  */
-import type { Loc, Problem } from '../core/model';
-import type { CheckResult, Finding } from '../core/report/model';
+import type { Loc, Problem } from '../model';
+import type { CheckResult, Finding } from './model';
 
 export const TOOL_NAME = 'residency-guard';
 export const SCHEMA_VERSION = 1;

@@ -1,0 +1,54 @@
+/**
+ * Every flow the analysis saw (one source reaching one sink), whether or not a rule fires: the raw
+ * material of the data map (category → country → party → code) and of hovers on annotated declarations.
+ */
+import type { Hit } from '../analysis/flowTypes';
+import { relativePath } from '../analysis/program';
+import type { ResidencyConfig } from '../config/types';
+import type { Loc } from '../model';
+
+export interface FlowParty {
+  readonly id: string;
+  readonly name: string;
+  readonly access: string;
+  readonly country: string;
+}
+
+export interface FlowRecord {
+  readonly symbol: string;
+  readonly category: string;
+  readonly residency: string;
+  readonly sourceLocation: Loc;
+  readonly sinkLocation: Loc;
+  /** Storage/processing country of the destination; null when only parties are known or it is unresolved. */
+  readonly country: string | null;
+  readonly region: string | null;
+  readonly unresolved: boolean;
+  readonly parties: readonly FlowParty[];
+  readonly description: string;
+  readonly encrypted: string | null;
+  readonly pseudonymized: boolean;
+}
+
+function rel(root: string, loc: Loc): Loc {
+  return { ...loc, file: relativePath(root, loc.file) };
+}
+
+export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root: string): FlowRecord[] {
+  const out: FlowRecord[] = [];
+  for (const hit of hits) {
+    const d = hit.site.destination;
+    const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
+    const parties = ids.map((id) => config.parties.get(id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
+    for (const l of hit.labels) {
+      if (l.kind !== 'source' || l.transform.anonymized) continue;
+      out.push({
+        symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
+        sourceLocation: rel(root, l.source.loc), sinkLocation: rel(root, hit.site.loc),
+        country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
+        encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * The data map: for each data category, the countries its flows reach, the parties there, and the code
+ * locations of the sinks — built from the flows of a check.
+ */
+import type { CheckResult } from '../core/report/model';
+import type { DataMapCategory, DataMapCountry, DataMapLocation, DataMapParty } from '../shared/protocol';
+import { fileUri } from './diagnostics';
+
+type Tree = Map<string, Map<string, Map<string, { party: Omit<DataMapParty, 'locations'>; locations: Map<string, DataMapLocation> }>>>;
+
+const OWN = { party: '(no party)', name: 'Storage or processing without a recipient', access: '' };
+
+function addLocation(tree: Tree, category: string, country: string, party: Omit<DataMapParty, 'locations'>, loc: DataMapLocation): void {
+  let byCountry = tree.get(category);
+  if (!byCountry) tree.set(category, (byCountry = new Map()));
+  let byParty = byCountry.get(country);
+  if (!byParty) byCountry.set(country, (byParty = new Map()));
+  let entry = byParty.get(party.party);
+  if (!entry) byParty.set(party.party, (entry = { party, locations: new Map() }));
+  entry.locations.set(`${loc.uri}:${loc.line}:${loc.character}`, loc);
+}
+
+export function buildDataMap(results: readonly CheckResult[]): DataMapCategory[] {
+  const tree: Tree = new Map();
+  for (const r of results) {
+    for (const f of r.flows) {
+      const loc: DataMapLocation = {
+        uri: fileUri(r.root, f.sinkLocation.file), line: f.sinkLocation.line - 1, character: f.sinkLocation.column - 1,
+        label: `${f.symbol} → ${f.description} (${f.sinkLocation.file}:${f.sinkLocation.line})`,
+      };
+      if (f.parties.length === 0) addLocation(tree, f.category, f.country ?? 'unknown', OWN, loc);
+      for (const p of f.parties) addLocation(tree, f.category, p.country, { party: p.id, name: p.name, access: p.access }, loc);
+    }
+  }
+  const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+  return sorted(tree).map(([category, byCountry]): DataMapCategory => ({
+    category,
+    countries: sorted(byCountry).map(([country, byParty]): DataMapCountry => ({
+      country,
+      parties: sorted(byParty).map(([, e]) => ({ ...e.party, locations: [...e.locations.values()] })),
+    })),
+  }));
+}

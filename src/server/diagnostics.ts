@@ -1,0 +1,83 @@
+/**
+ * Findings and problems as LSP diagnostics (SPEC §7.1): source `residency-guard`, the rule id as code with
+ * a link to its documentation page, the message, related information for the source declaration and every
+ * hop, and IDE-only severity overrides.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { Loc, Problem, Severity } from '../core/model';
+import type { CheckResult, Finding } from '../core/report/model';
+import { SERVER_SOURCE, type ClientSettings } from '../shared/protocol';
+
+/** What a quick fix needs to know about a finding. */
+export interface FindingData {
+  readonly rule: string;
+  readonly country: string | null;
+  readonly party: string | null;
+}
+
+const SEVERITY: Record<Severity | 'hint', DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+export function fileUri(root: string, relative: string): string {
+  return pathToFileURL(path.posix.isAbsolute(relative) ? relative : `${root.replace(/\/$/, '')}/${relative}`).toString();
+}
+
+/** The documentation page of a rule or problem code, shipped with the extension. */
+export function docUri(code: string, lang: 'en' | 'ja'): string {
+  const file = path.join(__dirname, '..', 'docs', 'rules', lang === 'ja' ? `${code}.ja.md` : `${code}.md`);
+  return pathToFileURL(file).toString();
+}
+
+export function toRange(loc: Loc) {
+  return { start: { line: loc.line - 1, character: loc.column - 1 }, end: { line: loc.endLine - 1, character: loc.endColumn - 1 } };
+}
+
+function related(root: string, f: Finding): DiagnosticRelatedInformation[] {
+  return f.path.map((step) => ({ location: { uri: fileUri(root, step.location.file), range: toRange(step.location) }, message: step.note }));
+}
+
+function findingDiagnostic(root: string, f: Finding, settings: ClientSettings): Diagnostic | undefined {
+  const override = settings.severityOverrides[f.rule];
+  if (override === 'off') return undefined;
+  const data: FindingData = { rule: f.rule, country: f.destination.country, party: f.destination.party };
+  return {
+    range: toRange(f.location),
+    severity: SEVERITY[override ?? f.severity],
+    source: SERVER_SOURCE,
+    code: f.rule,
+    codeDescription: { href: docUri(f.rule, settings.language) },
+    message: f.message,
+    relatedInformation: related(root, f),
+    data,
+  };
+}
+
+function problemDiagnostic(p: Problem, settings: ClientSettings): Diagnostic {
+  return {
+    range: toRange(p.location),
+    severity: SEVERITY[p.severity],
+    source: SERVER_SOURCE,
+    code: p.code,
+    codeDescription: { href: docUri(p.code, settings.language) },
+    message: p.suggestion && !p.message.includes(p.suggestion) ? `${p.message} (did you mean "${p.suggestion}"?)` : p.message,
+    ...(p.suggestion ? { data: { suggestion: p.suggestion } } : {}),
+  };
+}
+
+/** Diagnostics of a result, grouped by file URI. */
+export function diagnosticsByUri(result: CheckResult, settings: ClientSettings): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  const add = (file: string, d: Diagnostic | undefined): void => {
+    if (!d) return;
+    const uri = fileUri(result.root, file);
+    const list = out.get(uri);
+    if (list) list.push(d);
+    else out.set(uri, [d]);
+  };
+  for (const p of result.problems) add(p.location.file, problemDiagnostic(p, settings));
+  for (const f of result.findings) add(f.location.file, findingDiagnostic(result.root, f, settings));
+  return out;
+}

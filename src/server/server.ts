@@ -1,0 +1,203 @@
+/**
+ * The Residency Guard language server (its own Node process, started by the VS Code client). It runs the
+ * engine on each workspace folder as you type (debounced; a newer edit cancels the run in flight; stale
+ * results are never published), publishes diagnostics for open files — and for every file after
+ * "Check Workspace", until the next run — and answers hovers, quick fixes, the data map and reports.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import pkg from '../../package.json';
+import { toPosix } from '../cli/nodeHost';
+import { formatJson, formatText } from '../core/report/formats';
+import type { CheckResult } from '../core/report/model';
+import {
+  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST,
+  type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult,
+} from '../shared/protocol';
+import { codeActionsFor } from './codeActions';
+import { buildDataMap } from './dataMap';
+import { diagnosticsByUri } from './diagnostics';
+import { FolderSession } from './folderSession';
+import { hoverAt } from './hover';
+import { createOverlayHost } from './overlayHost';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+class ServerState {
+  settings: ClientSettings = DEFAULT_SETTINGS;
+  sessions: FolderSession[] = [];
+  /** After "Check Workspace", diagnostics of closed files stay until the next run. */
+  workspaceMode = false;
+  published = new Set<string>();
+  timer: NodeJS.Timeout | undefined;
+  canWatchFiles = false;
+}
+const state = new ServerState();
+
+function pathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? toPosix(fileURLToPath(uri)) : undefined;
+}
+
+function sessionFor(uri: string): FolderSession | undefined {
+  const p = pathOf(uri);
+  return p ? state.sessions.filter((s) => s.contains(p)).sort((a, b) => b.root.length - a.root.length)[0] : undefined;
+}
+
+const host = createOverlayHost({
+  textOf: (p) => documents.all().find((d) => pathOf(d.uri) === p)?.getText(),
+});
+
+function mergeSettings(raw: Partial<ClientSettings> | undefined): ClientSettings {
+  return { ...DEFAULT_SETTINGS, ...state.settings, ...(raw ?? {}) };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const opts = params.initializationOptions as { settings?: Partial<ClientSettings> } & Partial<ClientSettings> | undefined;
+  state.settings = mergeSettings(opts?.settings ?? opts);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  state.sessions = folders.map(pathOf).filter((p): p is string => !!p).map((p) => new FolderSession(p));
+  state.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'residency-guard', version: pkg.version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (state.canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    for (const removed of e.removed) {
+      const p = pathOf(removed.uri);
+      state.sessions.filter((s) => s.root === p).forEach((s) => s.dispose());
+      state.sessions = state.sessions.filter((s) => s.root !== p);
+    }
+    for (const added of e.added) {
+      const p = pathOf(added.uri);
+      if (p) state.sessions.push(new FolderSession(p));
+    }
+    schedule();
+  });
+  schedule();
+});
+
+// ---- running and publishing ----
+
+function shouldShow(uri: string, session: FolderSession): boolean {
+  return state.workspaceMode || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
+}
+
+function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone['kind'], durationMs: number): void {
+  const diags = diagnosticsByUri(result, state.settings);
+  const next = new Set([...diags.keys()].filter((uri) => shouldShow(uri, session)));
+  for (const uri of state.published) {
+    if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+  for (const uri of next) connection.sendDiagnostics({ uri, diagnostics: diags.get(uri) ?? [] });
+  state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
+  const done: AnalysisDone = { kind, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
+  void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, done);
+}
+
+async function analyseAll(kind: AnalysisDone['kind'], token?: CancellationToken): Promise<CheckWorkspaceResult> {
+  const started = Date.now();
+  let files = 0;
+  let findings = 0;
+  let problems = 0;
+  for (const session of state.sessions) {
+    const result = await session.analyse(host, state.settings, () => token?.isCancellationRequested ?? false);
+    if (!result) return { files, findings, problems, durationMs: Date.now() - started, cancelled: true };
+    publish(session, result, kind, Date.now() - started);
+    files += result.files;
+    findings += result.findings.length;
+    problems += result.problems.length;
+  }
+  return { files, findings, problems, durationMs: Date.now() - started, cancelled: false };
+}
+
+function schedule(delay = state.settings.debounceMs): void {
+  if (state.timer) clearTimeout(state.timer);
+  state.sessions.forEach((s) => s.cancel());
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    analyseAll('live').catch((e) => connection.console.error(`Residency Guard analysis failed: ${(e as Error).stack ?? e}`));
+  }, delay);
+}
+
+documents.onDidOpen(() => {
+  if (state.settings.run !== 'off') schedule();
+});
+documents.onDidChangeContent(() => {
+  if (state.settings.run === 'onType') schedule();
+});
+documents.onDidSave(() => {
+  if (state.settings.run !== 'off') schedule(0);
+});
+documents.onDidClose((e) => {
+  const session = sessionFor(e.document.uri);
+  if (session && !shouldShow(e.document.uri, session) && state.published.delete(e.document.uri)) {
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }
+});
+connection.onDidChangeWatchedFiles(() => {
+  if (state.settings.run !== 'off') schedule();
+});
+connection.onDidChangeConfiguration(async (change) => {
+  const pulled = (await connection.workspace.getConfiguration('residencyGuard').catch(() => undefined)) as Partial<ClientSettings> | undefined;
+  const pushed = (change.settings as { residencyGuard?: Partial<ClientSettings> } | undefined)?.residencyGuard;
+  state.settings = mergeSettings({ ...(pushed ?? {}), ...(pulled ?? {}), language: state.settings.language });
+  if (state.settings.run !== 'off') schedule(0);
+});
+
+// ---- requests ----
+
+connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token: CancellationToken) => {
+  if (state.timer) clearTimeout(state.timer);
+  state.workspaceMode = true;
+  return analyseAll('workspace', token);
+});
+
+async function latestResults(): Promise<CheckResult[]> {
+  if (state.sessions.some((s) => !s.lastResult)) await analyseAll('workspace');
+  return state.sessions.map((s) => s.lastResult).filter((r): r is CheckResult => !!r);
+}
+
+connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults()));
+
+connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
+  const results = await latestResults();
+  const [first] = results;
+  if (!first) return { format: params.format, content: '' };
+  const content = params.format === 'text' ? results.map(formatText).join('') : formatJson(first, pkg.version, 0);
+  return { format: params.format, content };
+});
+
+connection.onHover((params) => {
+  const session = sessionFor(params.textDocument.uri);
+  const file = pathOf(params.textDocument.uri);
+  const result = session?.lastResult;
+  if (!session || !file || !result) return undefined;
+  return hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position);
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return codeActionsFor(doc, params.context.diagnostics, sessionFor(doc.uri)?.lastResult?.config);
+});
+
+documents.listen(connection);
+connection.listen();

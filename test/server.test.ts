@@ -1,0 +1,92 @@
+/**
+ * Language server tests without VS Code: the real server process over stdio, driven by a minimal LSP
+ * client; waits are event-driven (published diagnostics), never sleeps.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { TestLspClient } from './support/lspClient';
+
+const REPO = path.resolve(__dirname, '../..');
+const CONFIG = { parties: { 'cn-ops': { name: 'Chinese ops contractor', access: 'contractor-overseas', country: 'CN' } }, bases: { 'contract-cn': { type: 'conforming-system', countries: ['CN'], ref: 'Contract' } } };
+const MODEL = `/** @residency jp-with-basis */
+export interface User {
+  /** @category contact */ phone: string;
+  /** @residency unrestricted */ theme: string;
+}
+/** @recipient cn-ops */
+export declare function toOps(v: unknown): void;
+`;
+const MAIN = `import { toOps, type User } from './model';
+
+export function send(u: User): void {
+  toOps(u.phone);
+}
+`;
+
+describe('language server', () => {
+  let dir: string;
+  let client: TestLspClient;
+  const uri = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    fs.writeFileSync(path.join(dir, 'src/other.ts'), `import { toOps, type User } from './model';\nexport function other(u: User): void {\n  toOps(u.theme);\n}\n`);
+    client = new TestLspClient(REPO);
+    await client.initialize(dir);
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes findings with rule codes, doc links and related information for an open file', async () => {
+    client.open(uri('src/main.ts'), MAIN);
+    await client.until(() => ours('src/main.ts').length > 0, 'diagnostics on main.ts');
+    const d = ours('src/main.ts');
+    assert.deepEqual(d.map((x) => x.code).sort(), ['JPR001', 'JPR003', 'JPR008']);
+    assert.deepEqual(d[0].range.start, { line: 3, character: 2 });
+    const related = d[0].relatedInformation ?? [];
+    assert.ok(related.length >= 2);
+    assert.equal(related[0].location.uri, uri('src/model.ts'));
+    assert.match(related[0].message, /declared User\.phone/);
+    assert.equal(client.diagnostics.has(uri('src/other.ts')), false, 'closed files get no live diagnostics');
+  });
+
+  it('clears the diagnostics when the flow is edited away, and offers quick fixes', async () => {
+    const [d] = ours('src/main.ts');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri('src/main.ts') }, range: d.range, context: { diagnostics: [d] },
+    })) as { title: string; edit?: { changes: Record<string, { newText: string }[]> } }[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith(`Suppress ${d.code}`)), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Attach basis "contract-cn"')), titles.join(' | '));
+    const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
+    assert.match(suppress.edit!.changes[uri('src/main.ts')][0].newText, /^ {2}\/\/ residency-guard-disable-next-line JPR00\d -- /);
+    client.change(uri('src/main.ts'), MAIN.replace('u.phone', 'u.theme'), 2);
+    await client.until(() => ours('src/main.ts').length === 0, 'diagnostics to clear');
+  });
+
+  it('reports unopened files after checkWorkspace, and answers hovers', async () => {
+    client.change(uri('src/main.ts'), MAIN, 3);
+    fs.writeFileSync(path.join(dir, 'src/other.ts'), `import { toOps, type User } from './model';\nexport function other(u: User): void {\n  toOps(u.phone);\n}\n`);
+    const result = (await client.connection.sendRequest('residencyGuard/checkWorkspace', {})) as { findings: number; cancelled: boolean };
+    assert.equal(result.cancelled, false);
+    assert.equal(result.findings, 6);
+    await client.until(() => ours('src/other.ts').length === 3, 'diagnostics on the unopened file');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('src/model.ts') }, position: { line: 2, character: 30 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /@category contact/);
+    assert.match(hover.contents.value, /Chinese ops contractor \(contractor-overseas, CN\)/);
+    const map = (await client.connection.sendRequest('residencyGuard/dataMap', {})) as { category: string; countries: { country: string }[] }[];
+    assert.deepEqual(map.map((c) => [c.category, c.countries.map((x) => x.country)]), [['contact', ['CN']]]);
+  });
+});
