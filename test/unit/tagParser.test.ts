@@ -109,3 +109,9 @@ test('toTag turns offsets into 1-based Locs with exclusive end columns', () => {
     nameLoc: { file: '/w/f.ts', line: 3, column: 4, endLine: 3, endColumn: 16 },
   });
 });
+
+test('a tag at the start of a comment line without a leading star is read', () => {
+  const text = '/**\n@residency jp-only\n */';
+  const tags = parseTags(text, 0, text.length);
+  assert.deepEqual(tags.map((t) => [t.name, t.values.map((v) => v.text)]), [['residency', ['jp-only']]]);
+});

@@ -29,7 +29,8 @@ export class CallEvaluator {
     const callee = skipOuterExpressions(call.expression);
     if (ts.isIdentifier(callee) && callee.text === 'require') return EMPTY;
     const member = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee : undefined;
-    const recv = member ? this.ev.expr(member.expression) : undefined;
+    const mutating = member && ts.isPropertyAccessExpression(member) && MUTATING_METHODS.has(member.name.text);
+    const recv = member ? (mutating ? this.ev.evaluateForEffects(member.expression) : this.ev.expr(member.expression)) : undefined;
     const args = this.evaluateArgs(call.arguments);
     this.sink(call, args);
     const resolver = ts.isIdentifier(callee) ? this.resolverOf(callee) : undefined;
@@ -37,11 +38,25 @@ export class CallEvaluator {
       this.ev.analysis.promiseResolved(resolver, joinAll(args.map((a) => a.value)));
       return EMPTY;
     }
-    const sym = callee.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.calleeSymbol(callee);
+    const sym = callee.kind === ts.SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : this.calleeSymbol(callee);
     const fn = callee.kind === ts.SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
     const result = this.dispatch(call, sym, fn, recv, member, args);
     const declared = sym ? this.returnTypeSource(sym, call) : EMPTY;
-    return join(join(result, declared), this.ev.typeTaintOf(call));
+    return join(join(result, declared), this.returnTypeTaint(call, sym, fn));
+  }
+
+  /**
+   * The labels of a call's declared result type. Library calls (lib.*.d.ts) are modelled instead, and a
+   * function whose body is in the program without a declared type is summarised from that body.
+   */
+  private returnTypeTaint(call: ts.CallExpression, sym: ts.Symbol | undefined, fn: FunctionLike | undefined): Taint {
+    const decl = sym?.declarations?.[0];
+    if (decl && this.ev.analysis.sources.isLibraryDeclaration(decl)) return EMPTY;
+    const typeNode = decl && ts.isFunctionLike(decl) ? decl.type : fn?.type;
+    const generic = decl && ts.isFunctionLike(decl) && (decl.typeParameters?.length ?? 0) > 0;
+    if (typeNode && !generic) return this.ev.analysis.sources.typeTaint(this.checker.getTypeFromTypeNode(typeNode));
+    if (fn && !generic) return EMPTY;
+    return this.ev.typeTaintOf(call);
   }
 
   newExpression(e: ts.NewExpression): Taint {

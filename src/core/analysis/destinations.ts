@@ -10,6 +10,7 @@ import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { constObject, constString, objectProperty } from './constants';
 import { importOrigin, stripNodePrefix } from './imports';
 import { isFunctionWithBody, resolveAlias, skipOuterExpressions } from './nodes';
+import type { DestinationGate } from './destinationGate';
 import type { AnnotationLookup } from './sources';
 
 export interface Destination {
@@ -41,6 +42,7 @@ export class DestinationResolver {
     private readonly checker: ts.TypeChecker,
     private readonly annotations: AnnotationLookup,
     private readonly regions: RegionCatalog,
+    private readonly gate: DestinationGate,
   ) {}
 
   /** The destination a call or `new` sends its arguments to, if any. */
@@ -50,6 +52,7 @@ export class DestinationResolver {
 
   /** The destination of a value assigned to a tagged property or variable. */
   ofAssignmentTarget(target: ts.Expression): Destination | undefined {
+    if (!this.gate.mayBeTagged(target)) return undefined;
     const sym = this.symbolOf(target);
     const parts: Parts = { readers: [], bases: [] };
     this.addDeclarations(parts, sym);
@@ -116,8 +119,9 @@ export class DestinationResolver {
   }
 
   private annotatedCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
-    const parts: Parts = { readers: [], bases: [] };
     const callee = skipOuterExpressions(call.expression);
+    if (!this.gate.mayBeTagged(callee)) return undefined;
+    const parts: Parts = { readers: [], bases: [] };
     this.addDeclarations(parts, this.symbolOf(callee));
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       const receiver = callee.expression;
@@ -145,7 +149,7 @@ export class DestinationResolver {
   // ---- AWS SDK ----
 
   private awsCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
-    if (!ts.isCallExpression(call)) return undefined;
+    if (!this.gate.usesAws || !ts.isCallExpression(call)) return undefined;
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const client = this.awsClient(callee.expression, 0);
@@ -253,6 +257,7 @@ export class DestinationResolver {
     const method = callee.name.text;
     const recv = skipOuterExpressions(callee.expression);
     if (method === 'sendBeacon') return { url: a0 };
+    if (!HTTP_METHODS.has(method)) return undefined;
     if (!ts.isIdentifier(recv)) return undefined;
     const origin = importOrigin(this.checker, recv);
     const module = origin && stripNodePrefix(origin.module);

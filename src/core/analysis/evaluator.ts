@@ -30,6 +30,7 @@ export class FunctionEvaluator {
   private readonly calls: CallEvaluator;
   private readonly thisSymbolKey = {} as ts.Symbol;
   private exprDepth = 0;
+  private peeking = 0;
 
   constructor(
     readonly analysis: FlowAnalysis,
@@ -346,12 +347,21 @@ export class FunctionEvaluator {
 
   // ---- expressions ----
 
+  /** The labels a node's type carries; for a declared name, through its symbol (cached). */
   typeTaintOf(node: ts.Node): Taint {
+    if (ts.isIdentifier(node) && node.parent && (ts.isParameter(node.parent) || ts.isVariableDeclaration(node.parent) || ts.isBindingElement(node.parent)) && node.parent.name === node) {
+      const sym = this.checker.getSymbolAtLocation(node);
+      if (sym) return this.analysis.sources.symbolTypeTaint(sym);
+    }
     return this.analysis.sources.typeTaint(this.checker.getTypeAtLocation(node));
   }
 
   /** An element of a collection bound to `node`: the element's declared type when it says more, else everything in the collection. */
   elementValue(collection: Taint, node: ts.Node | undefined): Taint {
+    if (isEmpty(collection)) return EMPTY;
+    const all = flatten(collection);
+    // Only parameter labels: nothing a declared type could make more precise.
+    if (!all.some((l) => l.kind === 'source')) return { labels: all };
     const typed = node ? this.typeTaintOf(node) : EMPTY;
     if (isEmpty(typed)) return flat(collection);
     // The declared element type is field-precise; add only sources it does not already account for.
@@ -386,7 +396,7 @@ export class FunctionEvaluator {
       case ts.SyntaxKind.TemplateExpression: return joinAll((e as ts.TemplateExpression).templateSpans.map((s) => flat(this.expr(s.expression))));
       case ts.SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(e as ts.ObjectLiteralExpression);
       case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(e as ts.ArrayLiteralExpression);
-      case ts.SyntaxKind.AwaitExpression: return join(this.expr((e as ts.AwaitExpression).expression), this.typeTaintOf(e));
+      case ts.SyntaxKind.AwaitExpression: return this.expr((e as ts.AwaitExpression).expression);
       case ts.SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
       case ts.SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
       case ts.SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
@@ -409,7 +419,7 @@ export class FunctionEvaluator {
     const local = this.env.get(sym);
     if (local) return join(local, src);
     if (sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum)) return src;
-    return join(join(src, this.analysis.globalValue(sym)), this.typeTaintOf(id));
+    return join(join(src, this.analysis.globalValue(sym)), this.analysis.sources.symbolTypeTaint(sym));
   }
 
   private propertyAccess(e: ts.PropertyAccessExpression): Taint {
@@ -428,13 +438,24 @@ export class FunctionEvaluator {
     if (!sym || (sym.declarations?.length ?? 0) === 0) return join(out, this.typeTaintOf(e));
     const getter = sym.declarations!.find(ts.isGetAccessorDeclaration);
     if (getter && isFunctionWithBody(getter)) out = join(out, this.calls.applySummary(getter, base, [], e));
-    return join(join(out, this.analysis.heapGet(sym)), this.typeTaintOf(e));
+    return join(join(out, this.analysis.heapGet(sym, this.peeking > 0)), this.analysis.sources.symbolTypeTaint(sym));
+  }
+
+  /** Evaluates an expression whose value does not matter beyond its side effects (the receiver of `push`). */
+  evaluateForEffects(e: ts.Expression): Taint {
+    this.peeking++;
+    try {
+      return this.expr(e);
+    } finally {
+      this.peeking--;
+    }
   }
 
   private elementAccess(e: ts.ElementAccessExpression): Taint {
     const base = this.expr(e.expression);
     const arg = skipOuterExpressions(e.argumentExpression);
-    if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) {
+    if (ts.isNumericLiteral(arg)) return readField(base, arg.text);
+    if (ts.isStringLiteralLike(arg)) {
       const sym = this.checker.getSymbolAtLocation(arg);
       return join(readField(base, arg.text), this.memberValue(sym, e, base));
     }

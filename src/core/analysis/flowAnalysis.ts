@@ -6,6 +6,9 @@
  */
 import ts = require('typescript');
 import type { RegionCatalog } from '../vocabulary/regionTypes';
+import type { Annotation } from '../annotations/types';
+import { CallGate } from './callGate';
+import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
 import type { Hit, SinkSite, Summary } from './flowTypes';
@@ -20,7 +23,7 @@ export interface FlowInputs {
   readonly program: ts.Program;
   /** The workspace files to analyse. */
   readonly files: readonly ts.SourceFile[];
-  readonly annotations: AnnotationLookup;
+  readonly annotations: ReadonlyMap<ts.Node, Annotation>;
   readonly regions: RegionCatalog;
   /** Checked between functions; when it returns true the analysis stops early. */
   readonly isCancelled?: () => boolean;
@@ -41,6 +44,7 @@ export class FlowAnalysis {
   readonly checker: ts.TypeChecker;
   readonly sources: SourceResolver;
   readonly destinations: DestinationResolver;
+  readonly calls: CallGate;
   private readonly heap = new Map<ts.Symbol, Taint>();
   private heapRead = new Set<ts.Symbol>();
   private dirty = false;
@@ -54,7 +58,8 @@ export class FlowAnalysis {
   constructor(private readonly inputs: FlowInputs) {
     this.checker = inputs.program.getTypeChecker();
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions);
+    this.calls = new CallGate(inputs.files);
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations));
   }
 
   get annotations(): AnnotationLookup {
@@ -94,7 +99,7 @@ export class FlowAnalysis {
     try {
       new FunctionEvaluator(this, undefined).runModule(sf);
       const visit = (node: ts.Node): void => {
-        if (isFunctionWithBody(node)) this.summaryOf(node);
+        if (isFunctionWithBody(node) && !isInlineCallback(node)) this.summaryOf(node);
         ts.forEachChild(node, visit);
       };
       visit(sf);
@@ -133,8 +138,9 @@ export class FlowAnalysis {
     }
   }
 
-  heapGet(sym: ts.Symbol): Taint {
-    this.heapRead.add(sym);
+  /** What has been stored into a property or variable so far; a later store that adds to it makes the analysis run again. */
+  heapGet(sym: ts.Symbol, peek = false): Taint {
+    if (!peek) this.heapRead.add(sym);
     return this.heap.get(sym) ?? EMPTY;
   }
 
@@ -187,6 +193,12 @@ export class FlowAnalysis {
     if (decl.getSourceFile().isDeclarationFile) return EMPTY;
     return new FunctionEvaluator(this, undefined).valueOfDetached(decl.initializer);
   }
+}
+
+/** A closure passed directly as an argument: it is analysed in place, in its caller's context. */
+function isInlineCallback(node: ts.Node): boolean {
+  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !!node.parent &&
+    (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent)) && node.parent.expression !== node;
 }
 
 function countLabels(t: Taint, depth = 0): number {

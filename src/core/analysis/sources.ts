@@ -146,6 +146,23 @@ export class SourceResolver {
     return undefined;
   }
 
+  private readonly bySymbolType = new Map<ts.Symbol, Taint>();
+
+  /** The labels a value of a symbol's declared type carries (cached per symbol: cheaper than typing an expression). */
+  symbolTypeTaint(sym: ts.Symbol): Taint {
+    let t = this.bySymbolType.get(sym);
+    if (!t) {
+      t = sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Module) ? EMPTY : this.typeTaint(this.checker.getTypeOfSymbol(sym));
+      this.bySymbolType.set(sym, t);
+    }
+    return t;
+  }
+
+  /** Whether a declaration comes from the default library (lib.*.d.ts). */
+  isLibraryDeclaration(decl: ts.Node): boolean {
+    return this.program.isSourceFileDefaultLibrary(decl.getSourceFile());
+  }
+
   /** The labels a value of this type carries as a whole: its annotated members, field by field. */
   typeTaint(type: ts.Type, depth = 0): Taint {
     if (depth > MAX_TYPE_DEPTH || type.flags & NOT_OBJECT) return EMPTY;

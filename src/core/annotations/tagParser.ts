@@ -106,7 +106,7 @@ function isTagStart(text: string, at: number, bodyStart: number): boolean {
   if (text.charCodeAt(at) !== 64 /* @ */ || !isNameStart(text.charCodeAt(at + 1))) return false;
   if (at === bodyStart) return true;
   const prev = text.charCodeAt(at - 1);
-  return isSpace(prev) || prev === 42 /* * */;
+  return isSpace(prev) || prev === 42 /* * */ || prev === 10 /* \n */ || prev === 13 /* \r */;
 }
 
 function isNameStart(ch: number): boolean {

@@ -28,6 +28,13 @@ export interface FlowRecord {
   readonly description: string;
   readonly encrypted: string | null;
   readonly pseudonymized: boolean;
+  /** Ids of the bases that apply: those at the sink (destination and enclosing functions) and the parties' own. */
+  readonly bases: readonly string[];
+}
+
+function basesOf(hit: Hit, config: ResidencyConfig, partyIds: readonly string[]): string[] {
+  const ids = [...hit.site.bases, ...partyIds.map((id) => config.parties.get(id)?.basis)];
+  return [...new Set(ids)].filter((id): id is string => id !== undefined && config.bases.has(id));
 }
 
 function rel(root: string, loc: Loc): Loc {
@@ -39,6 +46,7 @@ export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root:
   for (const hit of hits) {
     const d = hit.site.destination;
     const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
+    const bases = basesOf(hit, config, ids);
     const parties = ids.map((id) => config.parties.get(id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
     for (const l of hit.labels) {
       if (l.kind !== 'source' || l.transform.anonymized) continue;
@@ -46,7 +54,7 @@ export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root:
         symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
         sourceLocation: rel(root, l.source.loc), sinkLocation: rel(root, hit.site.loc),
         country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
-        encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false,
+        encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
       });
     }
   }

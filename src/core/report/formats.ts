@@ -1,11 +1,14 @@
 /**
  * The CLI's output formats (SPEC §7.2): `text`, one line per finding or problem in the problem-matcher
- * format `file:line:column: severity rule message`, and the versioned `json` report.
+ * format `file:line:column: severity rule message`, and the versioned `json` report; `formatReport`
+ * picks any of them, also `sarif` (sarif.ts) and `markdown`, the transfer register (markdown.ts).
  */
 import type { Loc, Problem } from '../model';
-import type { CheckResult, Finding } from './model';
+import { formatMarkdown } from './markdown';
+import { TOOL_NAME, type CheckResult, type Finding } from './model';
+import { formatSarif, projectUris } from './sarif';
 
-export const TOOL_NAME = 'residency-guard';
+export { TOOL_NAME };
 export const SCHEMA_VERSION = 1;
 
 function textLine(loc: Loc, severity: string, code: string, message: string): string {
@@ -22,8 +25,9 @@ export function formatText(result: CheckResult): string {
 
 export function summaryLine(result: CheckResult, durationMs: number): string {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  const baselined = result.baselined !== undefined ? `${result.baselined} baselined, ` : '';
   return `${result.findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info), ` +
-    `${result.suppressed.length} suppressed, ${result.problems.length} problems in ${result.files} files (${durationMs} ms)`;
+    `${result.suppressed.length} suppressed, ${baselined}${result.problems.length} problems in ${result.files} files (${durationMs} ms)`;
 }
 
 function jsonLoc(l: Loc) {
@@ -56,7 +60,30 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
     findings: result.findings.map(jsonFinding),
     problems: result.problems.map(jsonProblem),
     suppressed: result.suppressed.map(jsonFinding),
-    summary: { files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs },
+    summary: {
+      files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs,
+      ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
+    },
   };
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  readonly version: string;
+  readonly durationMs: number;
+  /** The project's repository URL (package.json `repository.url`): SARIF's informationUri and rule help URIs. */
+  readonly repositoryUrl: string;
+}
+
+/** The report of `result` in `format`. */
+export function formatReport(format: ReportFormat, result: CheckResult, opts: ReportOptions): string {
+  switch (format) {
+    case 'text': return formatText(result);
+    case 'json': return formatJson(result, opts.version, opts.durationMs);
+    case 'sarif': return formatSarif(result, { version: opts.version, ...projectUris(opts.repositoryUrl) });
+    case 'markdown': return formatMarkdown(result, opts.version);
+  }
 }

@@ -7,6 +7,9 @@ import type { Loc, Problem, Severity } from '../model';
 import type { RuleId } from '../rules/ruleIds';
 import type { FlowRecord } from './flows';
 
+/** The tool's name in every report (`tool` of the JSON report, `tool.driver.name` of SARIF). */
+export const TOOL_NAME = 'residency-guard';
+
 /** An annotated declaration, for hovers and completions. */
 export interface AnnotatedDeclaration {
   readonly location: Loc;
@@ -62,4 +65,6 @@ export interface CheckResult {
   /** Every source-to-sink flow seen, also those no rule flags. */
   readonly flows: readonly FlowRecord[];
   readonly declarations: readonly AnnotatedDeclaration[];
+  /** How many findings a baseline held and were left out (set only when a baseline was applied). */
+  readonly baselined?: number;
 }

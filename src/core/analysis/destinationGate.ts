@@ -1,0 +1,70 @@
+/**
+ * A cheap syntactic filter in front of destination resolution: most calls in a program cannot be sinks,
+ * and resolving their symbols and types would dominate the cost of a check. A call can only be an
+ * annotated destination when one of its names (callee, receiver, or an import alias of them) is the name of
+ * a declaration carrying destination tags; it can only be an AWS SDK call when the program mentions the SDK.
+ */
+import ts = require('typescript');
+import type { Annotation } from '../annotations/types';
+import { nameText } from './nodes';
+
+function isDestination(a: Annotation): boolean {
+  return !!a.region || !!a.recipient || (a.readableBy?.length ?? 0) > 0;
+}
+
+export class DestinationGate {
+  private readonly names = new Set<string>();
+  readonly usesAws: boolean;
+
+  constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>) {
+    for (const [node, ann] of annotations) if (isDestination(ann)) this.addDeclaration(node);
+    for (const sf of files) this.addImportAliases(sf);
+    this.usesAws = files.some((sf) => sf.text.includes('aws-sdk'));
+  }
+
+  private addDeclaration(node: ts.Node): void {
+    const name = ts.isBinaryExpression(node) && ts.isPropertyAccessExpression(node.left) ? node.left.name.text : nameText(node);
+    if (name) this.names.add(name);
+    if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
+      for (const m of node.members) {
+        const n = nameText(m);
+        if (n) this.names.add(n);
+      }
+    }
+  }
+
+  /** Local names that may stand for a tagged declaration: renamed and default imports, renamed requires. */
+  private addImportAliases(sf: ts.SourceFile): void {
+    for (const st of sf.statements) {
+      if (ts.isImportDeclaration(st) && st.importClause) {
+        const c = st.importClause;
+        if (c.name) this.names.add(c.name.text);
+        if (c.namedBindings && ts.isNamedImports(c.namedBindings)) {
+          for (const el of c.namedBindings.elements) if (el.propertyName && this.names.has(el.propertyName.text)) this.names.add(el.name.text);
+        }
+      }
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (!ts.isObjectBindingPattern(d.name)) continue;
+          for (const el of d.name.elements) {
+            if (el.propertyName && ts.isIdentifier(el.propertyName) && this.names.has(el.propertyName.text) && ts.isIdentifier(el.name)) this.names.add(el.name.text);
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether any of the names of an expression (`a.b.c` → a, b, c) may be a tagged destination. */
+  mayBeTagged(e: ts.Expression): boolean {
+    let cur: ts.Expression = e;
+    for (;;) {
+      if (ts.isIdentifier(cur)) return this.names.has(cur.text);
+      if (ts.isPropertyAccessExpression(cur)) {
+        if (this.names.has(cur.name.text)) return true;
+        cur = cur.expression;
+      } else if (ts.isParenthesizedExpression(cur) || ts.isNonNullExpression(cur) || ts.isAsExpression(cur) || ts.isCallExpression(cur) || ts.isElementAccessExpression(cur)) {
+        cur = cur.expression;
+      } else return false;
+    }
+  }
+}
