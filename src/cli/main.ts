@@ -1,6 +1,7 @@
 /**
- * `residency-guard check [paths…] [--config FILE] [--format text|json] [--output FILE] [--fail-on LEVEL]
- * [--lang en|ja] [--root DIR]` — runs the engine on a workspace and prints findings for people or CI.
+ * `residency-guard check [paths…] [--config FILE] [--format text|json|sarif|markdown] [--output FILE]
+ * [--fail-on LEVEL] [--baseline FILE] [--lang en|ja] [--root DIR]` — runs the engine on a workspace and
+ * prints findings for people or CI.
  * Exit status (documented; never changes): 0 nothing at or above --fail-on, 1 findings, 2 usage or
  * config error.
  */
@@ -12,14 +13,14 @@ import { CONFIG_FILE_NAME, checkWorkspace } from '../core/engine';
 import type { Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
-import { formatJson, formatText, summaryLine } from '../core/report/formats';
+import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
+import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
 import { createNodeHost, toPosix } from './nodeHost';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['text', 'json'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -29,9 +30,12 @@ Checks TypeScript/JavaScript code for flows of Japanese users' personal data abr
 
 Options:
   --config FILE        residency.config.json to use (default: <root>/residency.config.json)
-  --format FORMAT      text (default) or json
+  --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or markdown (the cross-border
+                       transfer register)
   --output FILE        write the report to FILE instead of standard output
   --fail-on LEVEL      error (default), warning, info or none: the lowest severity that fails the run
+  --baseline FILE      a JSON report written earlier (--format json): report, and fail on, only the
+                       findings whose fingerprint it does not hold
   --lang LANG          en or ja (default: from LC_ALL / LANG)
   --root DIR           the checked root; paths in reports are relative to it
                        (default: the one directory given, else the current directory)
@@ -67,7 +71,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
-      lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
@@ -101,6 +105,21 @@ export function failing(result: CheckResult, failOn: (typeof FAIL_ON)[number]): 
   return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => problemKinds.has(p.kind) && RANK[p.severity] >= min);
 }
 
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read the baseline ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(`Invalid baseline ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
 function writeOutput(file: string, report: string): void {
   try {
     fs.writeFileSync(file, report);
@@ -127,21 +146,23 @@ function run(argv: readonly string[], io: CliIO): number {
   if (values.version) return io.stdout(`${pkg.version}\n`), EXIT_OK;
   const [command, ...rest] = positionals;
   if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
-  const format = pick(values.format, FORMATS, '--format', 'text');
+  const format = pick(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
   const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  const baseline = values.baseline ? readBaseline(path.resolve(io.cwd, values.baseline)) : undefined;
   const paths = rest.map((p) => path.resolve(io.cwd, p));
   for (const p of paths) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
   const root = toPosix(resolveRoot(io, paths, values.root));
   const started = Date.now();
-  const result = checkWorkspace(createNodeHost(), {
+  const checked = checkWorkspace(createNodeHost(), {
     root,
     paths: paths.length === 1 && toPosix(paths[0]) === root ? [] : paths.map(toPosix),
     configFile: values.config ? toPosix(path.resolve(io.cwd, values.config)) : undefined,
     lang,
   });
+  const result = baseline ? applyBaseline(checked, baseline) : checked;
   const durationMs = Date.now() - started;
-  const report = format === 'json' ? formatJson(result, pkg.version, durationMs) : formatText(result);
+  const report = formatReport(format, result, { version: pkg.version, durationMs, repositoryUrl: pkg.repository.url });
   if (values.output) writeOutput(path.resolve(io.cwd, values.output), report);
   else io.stdout(report);
   io.stderr(`${summaryLine(result, durationMs)}\n`);

@@ -9,7 +9,8 @@ import type ts from 'typescript';
 import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
 import { createAnalysisProgram, relativePath, SourceFileCache, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
-import type { Annotation, Suppression } from './annotations/types';
+import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
+import { FlowState } from './analysis/flowState';
 import { createConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
@@ -32,10 +33,8 @@ export interface CheckOptions {
   readonly configFile?: string;
   readonly lang?: Lang;
   readonly isCancelled?: () => boolean;
-  /** The Program of the previous run on this root, to reuse what did not change. */
-  readonly oldProgram?: ts.Program;
-  /** Parsed files kept between runs (language server). */
-  readonly cache?: SourceFileCache;
+  /** What a previous run on this root left to reuse (language server); the run updates it. */
+  readonly session?: AnalysisSession;
   /** Files larger than this are skipped with a notice (default 2 MB). */
   readonly maxFileBytes?: number;
 }
@@ -47,15 +46,27 @@ export interface SessionResult {
 
 export const CONFIG_FILE_NAME = 'residency.config.json';
 
-export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog): { config: ResidencyConfig; problems: Problem[] } {
+/**
+ * What the language server keeps between runs on one root: the Program (its unchanged files are reused),
+ * parsed files, each file's annotations, and the flow analysis state (summaries and hits of files that did
+ * not change).
+ */
+export class AnalysisSession {
+  program: ts.Program | undefined;
+  readonly sourceFiles = new SourceFileCache();
+  readonly flow = new FlowState();
+  readonly annotations = new WeakMap<ts.SourceFile, { readonly configKey: string; readonly value: FileAnnotations }>();
+}
+
+export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog): { config: ResidencyConfig; problems: Problem[]; text: string | undefined } {
   const path = opts.configFile ?? `${opts.root.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
   const text = host.readFile(path);
   const load = createConfigLoader(regions);
   if (text === undefined && opts.configFile) {
     const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return { config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message: `The config file ${path} cannot be read`, location: loc }] };
+    return { text, config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message: `The config file ${path} cannot be read`, location: loc }] };
   }
-  return load(text, text === undefined ? undefined : path);
+  return { text, ...load(text, text === undefined ? undefined : path) };
 }
 
 function parseProblems(sf: ts.SourceFile, program: ts.Program): Problem[] {
@@ -122,16 +133,28 @@ class CheckRun {
   program!: ts.Program;
   flow!: FlowAnalysis;
 
+  private readonly configKey: string;
+
   constructor(private readonly host: FileHost, private readonly opts: CheckOptions) {
-    const { config, problems } = readConfig(host, opts, this.regions);
+    const { config, problems, text } = readConfig(host, opts, this.regions);
     this.config = config;
     this.problems = [...problems];
+    this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}`;
+  }
+
+  private annotationsOf(sf: ts.SourceFile): FileAnnotations {
+    const cached = this.opts.session?.annotations.get(sf);
+    if (cached && cached.configKey === this.configKey) return cached.value;
+    const value = collectAnnotations(sf, { config: this.config, regions: this.regions });
+    this.opts.session?.annotations.set(sf, { configKey: this.configKey, value });
+    return value;
   }
 
   /** Builds the program, then analyses one file at a time. */
   *steps(): Generator<void> {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
-    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes }, this.opts.oldProgram, this.opts.cache);
+    const session = this.opts.session;
+    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes }, session?.program, session?.sourceFiles);
     this.program = ap.program;
     this.problems.push(...ap.problems);
     yield;
@@ -140,18 +163,22 @@ class CheckRun {
       if (!sf) continue;
       this.files.push(sf);
       this.problems.push(...parseProblems(sf, ap.program));
-      const fa = collectAnnotations(sf, { config: this.config, regions: this.regions });
+      const fa = this.annotationsOf(sf);
       for (const [k, v] of fa.byDeclaration) this.annotations.set(k, v);
       this.suppressions.push(...fa.suppressions);
       this.problems.push(...fa.problems);
     }
     yield;
-    this.flow = new FlowAnalysis({ program: ap.program, files: this.files, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled });
+    this.flow = new FlowAnalysis({
+      program: ap.program, files: this.files, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
+      state: session?.flow, contextKey: this.configKey,
+    });
     yield* this.flow.steps();
   }
 
   finish(): SessionResult {
     const root = this.opts.root;
+    if (this.opts.session) this.opts.session.program = this.program;
     const hits = this.flow.hits();
     for (const [file, why] of this.flow.failures) {
       this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Not analysed: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });

@@ -3,8 +3,7 @@
  * between files), cancels the run in flight when a newer one starts, never returns a superseded result,
  * and keeps the previous Program and parsed files so that unchanged files are reused.
  */
-import type ts from 'typescript';
-import { CancelledError, checkWorkspaceAsync, SourceFileCache } from '../core/engine';
+import { AnalysisSession, CancelledError, checkWorkspaceAsync } from '../core/engine';
 import type { FileHost } from '../core/host';
 import type { CheckResult } from '../core/report/model';
 import type { ClientSettings } from '../shared/protocol';
@@ -16,9 +15,10 @@ interface RunToken {
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class FolderSession {
-  private program: ts.Program | undefined;
-  private readonly cache = new SourceFileCache();
+  private session = new AnalysisSession();
   private current: RunToken | undefined;
+  /** Source files in the last program (lib files included), for the trace output. */
+  lastProgramFiles = 0;
   /** The newest complete result (live or workspace run). */
   lastResult: CheckResult | undefined;
 
@@ -46,11 +46,11 @@ export class FolderSession {
     const isCancelled = () => token.cancelled || (externalCancel?.() ?? false);
     try {
       const { result, program } = await checkWorkspaceAsync(host, {
-        root: this.root, configFile: this.configFile(settings), lang: settings.language, oldProgram: this.program,
-        cache: this.cache, isCancelled, maxFileBytes: settings.maxFileSizeKb * 1024,
+        root: this.root, configFile: this.configFile(settings), lang: settings.language, session: this.session,
+        isCancelled, maxFileBytes: settings.maxFileSizeKb * 1024,
       }, nextTick);
       if (isCancelled()) return undefined;
-      this.program = program;
+      this.lastProgramFiles = program.getSourceFiles().length;
       this.lastResult = result;
       return result;
     } catch (e) {
@@ -64,7 +64,7 @@ export class FolderSession {
   /** Releases what the session holds (the folder was removed from the workspace). */
   dispose(): void {
     this.cancel();
-    this.program = undefined;
+    this.session = new AnalysisSession();
     this.lastResult = undefined;
   }
 }

@@ -10,37 +10,16 @@ import { functionOfDeclaration, nameText } from './nodes';
 export class CallGate {
   private readonly names = new Set<string>();
 
-  constructor(files: readonly ts.SourceFile[]) {
-    for (const sf of files) this.scan(sf);
-  }
-
-  private scan(sf: ts.SourceFile): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node) || ts.isClassLike(node) || functionOfDeclaration(node)) this.add(node);
-      if (ts.isImportDeclaration(node) && node.importClause) this.addImport(node.importClause);
-      if (ts.isBindingElement(node) || ts.isVariableDeclaration(node)) this.addBinding(node);
-      if (ts.isBinaryExpression(node) && ts.isPropertyAccessExpression(node.left)) this.names.add(node.left.name.text);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
-
-  private add(node: ts.Node): void {
-    const name = nameText(node) ?? (node.parent ? nameText(node.parent) : undefined);
-    if (name) this.names.add(name);
-  }
-
-  private addImport(c: ts.ImportClause): void {
-    if (c.name) this.names.add(c.name.text);
-    if (c.namedBindings && ts.isNamedImports(c.namedBindings)) for (const el of c.namedBindings.elements) this.names.add(el.name.text);
-    if (c.namedBindings && ts.isNamespaceImport(c.namedBindings)) this.names.add(c.namedBindings.name.text);
-  }
-
-  /** Names bound from `require(…)` (whole module or destructured): they may hold workspace functions. */
-  private addBinding(node: ts.BindingElement | ts.VariableDeclaration): void {
-    const init = ts.isVariableDeclaration(node) ? node.initializer : undefined;
-    const fromRequire = init && /\brequire\s*\(/.test(init.getText());
-    if ((fromRequire || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) this.names.add(node.name.text);
+  /** `cache` keeps each file's names between runs (a file's names change only when its text does). */
+  constructor(files: readonly ts.SourceFile[], cache?: WeakMap<ts.SourceFile, readonly string[]>) {
+    for (const sf of files) {
+      let names = cache?.get(sf);
+      if (!names) {
+        names = namesOf(sf);
+        cache?.set(sf, names);
+      }
+      for (const n of names) this.names.add(n);
+    }
   }
 
   /** Whether a callee (`f`, `a.b.f`) may resolve to something declared in the workspace. */
@@ -49,4 +28,38 @@ export class CallGate {
     if (ts.isPropertyAccessExpression(callee)) return this.names.has(callee.name.text);
     return true;
   }
+}
+
+/** The names under which a file declares, imports or requires something callable. */
+function namesOf(sf: ts.SourceFile): string[] {
+  const names = new Set<string>();
+  const add = (n: string | undefined): void => {
+    if (n) names.add(n);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node) || functionOfDeclaration(node)) add(nameText(node) ?? (node.parent ? nameText(node.parent) : undefined));
+    if (ts.isImportDeclaration(node) && node.importClause) importNames(node.importClause).forEach(add);
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) add(node.name.text);
+    if (ts.isVariableDeclaration(node) && node.initializer && isRequire(node.initializer) && ts.isIdentifier(node.name)) add(node.name.text);
+    if (ts.isBinaryExpression(node) && ts.isPropertyAccessExpression(node.left)) add(node.left.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return [...names];
+}
+
+function importNames(c: ts.ImportClause): string[] {
+  const out: string[] = [];
+  if (c.name) out.push(c.name.text);
+  const b = c.namedBindings;
+  if (b && ts.isNamedImports(b)) out.push(...b.elements.map((el) => el.name.text));
+  if (b && ts.isNamespaceImport(b)) out.push(b.name.text);
+  return out;
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')`. */
+function isRequire(e: ts.Expression): boolean {
+  let cur = e;
+  while (ts.isPropertyAccessExpression(cur) || ts.isAwaitExpression(cur) || ts.isParenthesizedExpression(cur)) cur = cur.expression;
+  return ts.isCallExpression(cur) && ((ts.isIdentifier(cur.expression) && cur.expression.text === 'require') || cur.expression.kind === ts.SyntaxKind.ImportKeyword);
 }

@@ -47,7 +47,11 @@ export class DestinationResolver {
 
   /** The destination a call or `new` sends its arguments to, if any. */
   ofCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
-    return this.annotatedCall(call) ?? this.awsCall(call) ?? this.httpCall(call);
+    const annotated = this.annotatedCall(call);
+    const inferred = this.awsCall(call) ?? this.httpCall(call);
+    if (!annotated || !inferred || annotated.region || annotated.country) return annotated ?? inferred;
+    // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region.
+    return { ...annotated, country: inferred.country, region: inferred.region, unresolved: inferred.unresolved, description: `${annotated.description} (${inferred.description})` };
   }
 
   /** The destination of a value assigned to a tagged property or variable. */

@@ -22,6 +22,12 @@ const CHAINED_OPERATORS = new Set([
 /** Deeper expressions (minified or generated code) make the file be reported instead of overflowing the stack. */
 const MAX_EXPRESSION_DEPTH = 2000;
 
+/** The declaration a store is keyed by: stable across Programs for files that did not change. */
+function heapKey(target: ts.Symbol | ts.Node): ts.Node | undefined {
+  if ('kind' in target) return target;
+  return target.valueDeclaration ?? target.declarations?.[0];
+}
+
 export class FunctionEvaluator {
   env: Env = new Env();
   returns: Taint = EMPTY;
@@ -35,6 +41,8 @@ export class FunctionEvaluator {
   constructor(
     readonly analysis: FlowAnalysis,
     readonly fn: FunctionLike | undefined,
+    /** The file whose code this evaluation analyses: what it finds is attributed to that file. */
+    private readonly owner: ts.SourceFile,
     private readonly outer?: FunctionEvaluator,
     private readonly depth = 0,
   ) {
@@ -67,7 +75,7 @@ export class FunctionEvaluator {
   /** Analyses a closure in place: its parameters get the given values, captured variables come from here. */
   inlineClosure(fn: FunctionLike, args: readonly Taint[]): Taint {
     if (this.depth >= MAX_INLINE_DEPTH) return EMPTY;
-    const inner = new FunctionEvaluator(this.analysis, fn, this, this.depth + 1);
+    const inner = new FunctionEvaluator(this.analysis, fn, this.owner, this, this.depth + 1);
     inner.env = new Env(this.env);
     if (!ts.isArrowFunction(fn)) inner.env.declare(inner.thisSymbolKey, EMPTY);
     fn.parameters.forEach((p, i) => inner.bindPattern(p.name, args[i] ?? EMPTY, p));
@@ -101,16 +109,19 @@ export class FunctionEvaluator {
     if (this.outer) return this.outer.hit(site, labels);
     const concrete = labels.filter((l) => l.kind === 'source');
     const params = labels.filter((l) => l.kind === 'param');
-    if (concrete.length > 0) this.analysis.report(site, concrete);
+    if (concrete.length > 0) this.analysis.report(this.owner.fileName, site, concrete);
     if (params.length > 0 && this.fn) this.hits.push({ site, labels: params });
   }
 
-  storeHeap(sym: ts.Symbol, value: Taint): void {
-    if (this.outer) return this.outer.storeHeap(sym, value);
+  /** A store into a property or module variable (keyed by its declaration). */
+  storeHeap(target: ts.Symbol | ts.Node, value: Taint): void {
+    const key = heapKey(target);
+    if (!key) return;
+    if (this.outer) return this.outer.storeHeap(key, value);
     const concrete = mapLabels(value, (l) => (l.kind === 'source' ? l : undefined));
     const params = mapLabels(value, (l) => (l.kind === 'param' ? l : undefined));
-    if (!isEmpty(concrete)) this.analysis.heapAdd(sym, concrete);
-    if (!isEmpty(params) && this.fn) this.heapWrites.push({ key: sym, value: params });
+    if (!isEmpty(concrete)) this.analysis.heapAdd(this.owner.fileName, key, concrete);
+    if (!isEmpty(params) && this.fn) this.heapWrites.push({ key, value: params });
   }
 
   makeSite(node: ts.Node, destination: SinkSite['destination']): SinkSite {
@@ -419,7 +430,7 @@ export class FunctionEvaluator {
     const local = this.env.get(sym);
     if (local) return join(local, src);
     if (sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum)) return src;
-    return join(join(src, this.analysis.globalValue(sym)), this.analysis.sources.symbolTypeTaint(sym));
+    return join(join(src, this.analysis.globalValue(sym, this.owner.fileName)), this.analysis.sources.symbolTypeTaint(sym));
   }
 
   private propertyAccess(e: ts.PropertyAccessExpression): Taint {
@@ -438,7 +449,9 @@ export class FunctionEvaluator {
     if (!sym || (sym.declarations?.length ?? 0) === 0) return join(out, this.typeTaintOf(e));
     const getter = sym.declarations!.find(ts.isGetAccessorDeclaration);
     if (getter && isFunctionWithBody(getter)) out = join(out, this.calls.applySummary(getter, base, [], e));
-    return join(join(out, this.analysis.heapGet(sym, this.peeking > 0)), this.analysis.sources.symbolTypeTaint(sym));
+    const key = heapKey(sym);
+    const stored = key ? this.analysis.heapGet(key, this.peeking > 0, this.owner.fileName) : EMPTY;
+    return join(join(out, stored), this.analysis.sources.symbolTypeTaint(sym));
   }
 
   /** Evaluates an expression whose value does not matter beyond its side effects (the receiver of `push`). */

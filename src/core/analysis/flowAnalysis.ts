@@ -1,20 +1,24 @@
 /**
  * Whole-program flow analysis: computes a summary per function on demand (memoised), analyses every
- * function and every module body of the workspace once, and collects the sink hits whose labels are
- * concrete sources. Stores into object properties go to a heap keyed by property symbol; when a store
- * lands after a read of the same property, the program is analysed again (a few rounds at most).
+ * function and module body of the files that need it, and collects the sink hits whose labels are
+ * concrete sources. Stores into properties and module variables go to a heap keyed by declaration.
+ *
+ * Runs are incremental when a FlowState from a previous run is given: only the files whose source changed
+ * and the files that (transitively) import them are analysed again; the rest is reused. When a change
+ * alters what is stored on the heap, or a store lands after a read, everything is analysed again.
  */
 import ts = require('typescript');
-import type { RegionCatalog } from '../vocabulary/regionTypes';
 import type { Annotation } from '../annotations/types';
+import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { CallGate } from './callGate';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
+import { FlowState } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { isFunctionWithBody, type FunctionLike } from './nodes';
-import { SourceResolver, type AnnotationLookup } from './sources';
+import { SourceResolver } from './sources';
 
 const MAX_ROUNDS = 4;
 const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [] };
@@ -25,13 +29,12 @@ export interface FlowInputs {
   readonly files: readonly ts.SourceFile[];
   readonly annotations: ReadonlyMap<ts.Node, Annotation>;
   readonly regions: RegionCatalog;
-  /** Checked between functions; when it returns true the analysis stops early. */
+  /** Checked between files; when it returns true the analysis stops with CancelledError. */
   readonly isCancelled?: () => boolean;
-}
-
-interface Collected {
-  readonly site: SinkSite;
-  readonly labels: Map<string, Label>;
+  /** State of the previous run on the same root, for incremental runs (mutated by this run). */
+  readonly state?: FlowState;
+  /** Changes of anything besides source files (the config) force a full run. */
+  readonly contextKey?: string;
 }
 
 export class CancelledError extends Error {
@@ -45,24 +48,27 @@ export class FlowAnalysis {
   readonly sources: SourceResolver;
   readonly destinations: DestinationResolver;
   readonly calls: CallGate;
-  private readonly heap = new Map<ts.Symbol, Taint>();
-  private heapRead = new Set<ts.Symbol>();
+  /** Files whose analysis failed, with the reason; the rest of the workspace is still analysed. */
+  readonly failures = new Map<string, string>();
+  /** How many files this run analysed (the others were reused). */
+  analysedFiles = 0;
+  private readonly state: FlowState;
+  private heap = new Map<ts.Node, Taint>();
+  private heapRead = new Set<ts.Node>();
   private dirty = false;
-  private summaries = new Map<FunctionLike, Summary>();
   private readonly inProgress = new Set<FunctionLike>();
-  private globals = new Map<ts.Symbol, Taint>();
-  private readonly globalsInProgress = new Set<ts.Symbol>();
-  private collected = new Map<string, Collected>();
+  private readonly globalsInProgress = new Set<ts.Node>();
   private readonly resolvers = new Map<ts.Symbol, Taint>();
 
   constructor(private readonly inputs: FlowInputs) {
     this.checker = inputs.program.getTypeChecker();
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
-    this.calls = new CallGate(inputs.files);
+    this.state = inputs.state ?? new FlowState();
+    this.calls = new CallGate(inputs.files, this.state.callNames);
     this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations));
   }
 
-  get annotations(): AnnotationLookup {
+  get annotations(): ReadonlyMap<ts.Node, Annotation> {
     return this.inputs.annotations;
   }
 
@@ -76,28 +82,82 @@ export class FlowAnalysis {
 
   /** The analysis one file at a time, so that a caller can yield to its event loop between files. */
   *steps(): Generator<void> {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      this.dirty = false;
-      this.heapRead = new Set();
-      this.summaries = new Map();
-      this.globals = new Map();
-      this.collected = new Map();
-      for (const sf of this.inputs.files) {
-        this.analyseFile(sf);
-        yield;
-      }
-      if (!this.dirty) break;
+    const all = new Set(this.inputs.files.map((f) => f.fileName));
+    const importers = this.importers();
+    let affected = this.affectedFiles(importers);
+    // When an edit changes what gets stored into a property, the files reading it are analysed too.
+    for (let pass = 0; pass < MAX_ROUNDS && affected.size > 0 && affected.size < all.size; pass++) {
+      const before = this.state.heapDigest(affected);
+      yield* this.analyse(affected, false);
+      const readers = this.state.readersOfChanges(before, this.state.heapDigest(affected));
+      affected = this.withImporters([...readers].filter((f) => !affected.has(f)), importers, all);
+      if (this.dirty) affected = all;
+    }
+    if (affected.size > 0) yield* this.analyse(all, false);
+    // Stores found late are kept: each round sees everything stored so far.
+    for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
+    this.state.files = new Map(this.inputs.files.map((sf) => [sf.fileName, sf]));
+    this.state.contextKey = this.inputs.contextKey;
+  }
+
+  private *analyse(files: ReadonlySet<string>, keepHeap: boolean): Generator<void> {
+    this.dirty = false;
+    this.heapRead = new Set();
+    if (files.size === this.inputs.files.length) this.state.clear(keepHeap);
+    else this.state.dropFiles(files);
+    this.heap = this.state.heapUnion();
+    for (const sf of this.inputs.files) {
+      if (!files.has(sf.fileName)) continue;
+      this.analyseFile(sf);
+      this.analysedFiles++;
+      yield;
     }
   }
 
-  hits(): Hit[] {
-    return [...this.collected.values()].map((c) => ({ site: c.site, labels: [...c.labels.values()] }));
+  /** Changed files and every file that imports them, directly or not; all files without a usable state. */
+  private affectedFiles(importers: Map<string, string[]>): Set<string> {
+    const all = new Set(this.inputs.files.map((f) => f.fileName));
+    const prev = this.state.files;
+    if (prev.size === 0 || this.state.contextKey !== this.inputs.contextKey) return all;
+    for (const name of prev.keys()) if (!all.has(name)) return all;
+    const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf).map((sf) => sf.fileName);
+    return this.withImporters(changed, importers, all);
+  }
+
+  /** The files and everything that imports them, directly or not. */
+  private withImporters(files: readonly string[], importers: Map<string, string[]>, all: ReadonlySet<string>): Set<string> {
+    const out = new Set(files);
+    const queue = [...files];
+    while (queue.length > 0) {
+      for (const f of importers.get(queue.pop()!) ?? []) {
+        if (!out.has(f) && all.has(f)) {
+          out.add(f);
+          queue.push(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** For each file, the workspace files that import it (ES imports and re-exports, `import = require`, CommonJS `require`). */
+  private importers(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const sf of this.inputs.files) {
+      let targets = this.state.imports.get(sf);
+      if (!targets) {
+        targets = moduleSpecifiers(sf).map((spec) => this.checker.getSymbolAtLocation(spec)?.declarations?.find(ts.isSourceFile)?.fileName)
+          .filter((t): t is string => t !== undefined && t !== sf.fileName);
+        this.state.imports.set(sf, targets);
+      }
+      for (const t of targets) out.set(t, [...(out.get(t) ?? []), sf.fileName]);
+    }
+    return out;
   }
 
   private analyseFile(sf: ts.SourceFile): void {
     if (this.inputs.isCancelled?.()) throw new CancelledError();
     try {
-      new FunctionEvaluator(this, undefined).runModule(sf);
+      new FunctionEvaluator(this, undefined, sf).runModule(sf);
       const visit = (node: ts.Node): void => {
         if (isFunctionWithBody(node) && !isInlineCallback(node)) this.summaryOf(node);
         ts.forEachChild(node, visit);
@@ -109,48 +169,67 @@ export class FlowAnalysis {
     }
   }
 
-  /** Files whose analysis failed, with the reason; the rest of the workspace is still analysed. */
-  readonly failures = new Map<string, string>();
-
   summaryOf(fn: FunctionLike): Summary {
-    const done = this.summaries.get(fn);
+    const done = this.state.summaries.get(fn);
     if (done) return done;
     if (this.inProgress.has(fn)) return EMPTY_SUMMARY;
     this.inProgress.add(fn);
     try {
-      const summary = new FunctionEvaluator(this, fn).runFunction();
-      this.summaries.set(fn, summary);
+      const summary = new FunctionEvaluator(this, fn, fn.getSourceFile()).runFunction();
+      this.state.summaries.set(fn, summary);
       return summary;
     } finally {
       this.inProgress.delete(fn);
     }
   }
 
-  /** Records a sink reached by concrete sources. */
-  report(site: SinkSite, labels: readonly Label[]): void {
+  /** Records a sink reached by concrete sources, found by code of file `owner`. */
+  report(owner: string, site: SinkSite, labels: readonly Label[]): void {
     if (labels.length === 0) return;
     const key = `${site.loc.file}:${site.loc.line}:${site.loc.column}:${site.loc.endLine}:${site.loc.endColumn}`;
-    let c = this.collected.get(key);
-    if (!c) this.collected.set(key, (c = { site, labels: new Map() }));
+    let byKey = this.state.hitsByFile.get(owner);
+    if (!byKey) this.state.hitsByFile.set(owner, (byKey = new Map()));
+    let c = byKey.get(key);
+    if (!c) byKey.set(key, (c = { site, labels: new Map() }));
     for (const l of labels) {
       const k = labelKey(l);
       if (!c.labels.has(k)) c.labels.set(k, l);
     }
   }
 
-  /** What has been stored into a property or variable so far; a later store that adds to it makes the analysis run again. */
-  heapGet(sym: ts.Symbol, peek = false): Taint {
-    if (!peek) this.heapRead.add(sym);
-    return this.heap.get(sym) ?? EMPTY;
+  hits(): Hit[] {
+    const merged = new Map<string, { site: SinkSite; labels: Map<string, Label> }>();
+    for (const byKey of this.state.hitsByFile.values()) {
+      for (const [key, c] of byKey) {
+        const m = merged.get(key);
+        if (!m) merged.set(key, { site: c.site, labels: new Map(c.labels) });
+        else for (const [k, l] of c.labels) if (!m.labels.has(k)) m.labels.set(k, l);
+      }
+    }
+    return [...merged.values()].map((c) => ({ site: c.site, labels: [...c.labels.values()] }));
   }
 
-  heapAdd(sym: ts.Symbol, value: Taint): void {
-    const before = this.heap.get(sym) ?? EMPTY;
+  /** What has been stored into a property or variable so far; a later store that adds to it makes the analysis run again. */
+  heapGet(key: ts.Node, peek = false, reader?: string): Taint {
+    if (!peek) this.heapRead.add(key);
+    if (reader) {
+      let readers = this.state.heapReaders.get(key);
+      if (!readers) this.state.heapReaders.set(key, (readers = new Set()));
+      readers.add(reader);
+    }
+    return this.heap.get(key) ?? EMPTY;
+  }
+
+  heapAdd(owner: string, key: ts.Node, value: Taint): void {
+    let own = this.state.heapByFile.get(owner);
+    if (!own) this.state.heapByFile.set(owner, (own = new Map()));
+    own.set(key, join(own.get(key) ?? EMPTY, value));
+    const before = this.heap.get(key) ?? EMPTY;
     const after = join(before, value);
     if (after === before) return;
     const grew = countLabels(after) > countLabels(before);
-    this.heap.set(sym, after);
-    if (grew && this.heapRead.has(sym)) this.dirty = true;
+    this.heap.set(key, after);
+    if (grew && this.heapRead.has(key)) this.dirty = true;
   }
 
   promiseResolverDeclared(sym: ts.Symbol): void {
@@ -170,29 +249,45 @@ export class FlowAnalysis {
   }
 
   /** What a module-level (or otherwise out-of-scope) variable holds: its initializer and every store into it. */
-  globalValue(sym: ts.Symbol): Taint {
-    let value = this.globals.get(sym);
+  globalValue(sym: ts.Symbol, reader?: string): Taint {
+    const decl = sym.valueDeclaration;
+    if (!decl) return EMPTY;
+    let value = this.state.globals.get(decl);
     if (!value) {
       value = EMPTY;
-      if (!this.globalsInProgress.has(sym)) {
-        this.globalsInProgress.add(sym);
+      if (!this.globalsInProgress.has(decl)) {
+        this.globalsInProgress.add(decl);
         try {
-          value = this.initializerValue(sym);
+          value = this.initializerValue(decl);
         } finally {
-          this.globalsInProgress.delete(sym);
+          this.globalsInProgress.delete(decl);
         }
-        this.globals.set(sym, value);
+        this.state.globals.set(decl, value);
       }
     }
-    return join(value, this.heapGet(sym));
+    return join(value, this.heapGet(decl, false, reader));
   }
 
-  private initializerValue(sym: ts.Symbol): Taint {
-    const decl = sym.valueDeclaration;
-    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return EMPTY;
-    if (decl.getSourceFile().isDeclarationFile) return EMPTY;
-    return new FunctionEvaluator(this, undefined).valueOfDetached(decl.initializer);
+  private initializerValue(decl: ts.Declaration): Taint {
+    if (!ts.isVariableDeclaration(decl) || !decl.initializer) return EMPTY;
+    const sf = decl.getSourceFile();
+    if (sf.isDeclarationFile) return EMPTY;
+    return new FunctionEvaluator(this, undefined, sf).valueOfDetached(decl.initializer);
   }
+}
+
+/** The module specifiers of a file's imports, re-exports and requires. */
+function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
+  const out: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) out.push(node.moduleSpecifier);
+    else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) out.push(node.expression);
+    else if (ts.isCallExpression(node) && ((ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword) &&
+      node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) out.push(node.arguments[0]);
+    if (sf.text.includes('require(') || sf.text.includes('import(')) ts.forEachChild(node, visit);
+  };
+  for (const st of sf.statements) visit(st);
+  return out;
 }
 
 /** A closure passed directly as an argument: it is analysed in place, in its caller's context. */

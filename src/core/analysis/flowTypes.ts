@@ -21,7 +21,8 @@ export interface Hit {
 }
 
 export interface HeapWrite {
-  readonly key: ts.Symbol;
+  /** The declaration of the property or variable stored into. */
+  readonly key: ts.Node;
   readonly value: Taint;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Every flow the analysis saw (one source reaching one sink), whether or not a rule fires: the raw
- * material of the data map (category → country → party → code) and of hovers on annotated declarations.
+ * material of the data map (category → country → party → code), of hovers on annotated declarations and
+ * of the transfer register (`--format markdown`), with the bases that apply to each flow.
  */
 import type { Hit } from '../analysis/flowTypes';
 import { relativePath } from '../analysis/program';

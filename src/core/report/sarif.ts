@@ -6,8 +6,7 @@
  * results with an `inSource` suppression; input problems are results of their RG pseudo-rule, so that
  * code scanning shows a broken annotation where it is. Paths are relative to `%SRCROOT%`, the checked root.
  */
-import type { Loc, Problem, Severity } from '../model';
-import { PROBLEM_CODES, type ProblemCode } from '../model';
+import { PROBLEM_CODES, type Loc, type Problem, type ProblemCode, type Severity } from '../model';
 import { RULES } from '../rules/index';
 import type { RuleDefinition } from '../rules/types';
 import { hash53 } from './fingerprint';
