@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import { toPosix } from '../cli/nodeHost';
-import { formatJson, formatText } from '../core/report/formats';
+import { formatReport } from '../core/report/formats';
 import type { CheckResult } from '../core/report/model';
 import {
   ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST,
@@ -179,9 +179,10 @@ connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResu
 
 connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
   const results = await latestResults();
-  const [first] = results;
-  if (!first) return { format: params.format, content: '' };
-  const content = params.format === 'text' ? results.map(formatText).join('') : formatJson(first, pkg.version, 0);
+  const opts = { version: pkg.version, durationMs: 0, repositoryUrl: pkg.repository.url };
+  // JSON and SARIF are one document: in a multi-root workspace they cover the first folder.
+  const single = params.format === 'json' || params.format === 'sarif';
+  const content = (single ? results.slice(0, 1) : results).map((r) => formatReport(params.format, r, opts)).join('\n');
   return { format: params.format, content };
 });
 
