@@ -7,7 +7,7 @@
  */
 import type ts from 'typescript';
 import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
-import { createAnalysisProgram, relativePath, SourceFileCache, underAny } from './analysis/program';
+import { createAnalysisProgram, FileListCache, relativePath, SourceFileCache, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
@@ -54,6 +54,8 @@ export const CONFIG_FILE_NAME = 'residency.config.json';
 export class AnalysisSession {
   program: ts.Program | undefined;
   readonly sourceFiles = new SourceFileCache();
+  /** Call `fileList.invalidate()` when files are created or deleted. */
+  readonly fileList = new FileListCache();
   readonly flow = new FlowState();
   readonly annotations = new WeakMap<ts.SourceFile, { readonly configKey: string; readonly value: FileAnnotations }>();
 }
@@ -154,7 +156,8 @@ class CheckRun {
   *steps(): Generator<void> {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
     const session = this.opts.session;
-    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes }, session?.program, session?.sourceFiles);
+    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes },
+      { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList });
     this.program = ap.program;
     this.problems.push(...ap.problems);
     yield;

@@ -33,6 +33,11 @@ export class FolderSession {
     return `${this.root.replace(/\/$/, '')}/${settings.configPath}`;
   }
 
+  /** Files were created or deleted in the workspace: list them again on the next run. */
+  filesChanged(): void {
+    this.session.fileList.invalidate();
+  }
+
   /** Cancels whatever run is in flight (a newer edit arrived). */
   cancel(): void {
     if (this.current) this.current.cancelled = true;

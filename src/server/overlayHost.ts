@@ -1,6 +1,7 @@
 /**
  * The language server's FileHost: the file system, with the text of documents open in the editor laid
- * over it (unsaved edits are what the analysis sees).
+ * over it (unsaved edits are what the analysis sees). File contents read from disk are kept until the
+ * client reports a change to that file, so a keystroke does not re-read the whole workspace.
  */
 import type { FileHost } from '../core/host';
 import { createNodeHost } from '../cli/nodeHost';
@@ -10,15 +11,35 @@ export interface OpenDocuments {
   textOf(path: string): string | undefined;
 }
 
-export function createOverlayHost(docs: OpenDocuments): FileHost {
-  const disk = createNodeHost();
+export class DiskTextCache {
+  private readonly texts = new Map<string, string | undefined>();
+
+  read(path: string, load: (p: string) => string | undefined): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = load(path);
+    this.texts.set(path, text);
+    return text;
+  }
+
+  /** The file changed on disk (or was created, deleted, closed in the editor). */
+  forget(path: string): void {
+    this.texts.delete(path);
+  }
+
+  clear(): void {
+    this.texts.clear();
+  }
+}
+
+export function createOverlayHost(docs: OpenDocuments, disk: DiskTextCache): FileHost {
+  const fs = createNodeHost();
   return {
-    ...disk,
-    readFile: (p) => docs.textOf(p) ?? disk.readFile(p),
-    fileExists: (p) => docs.textOf(p) !== undefined || disk.fileExists(p),
+    ...fs,
+    readFile: (p) => docs.textOf(p) ?? disk.read(p, fs.readFile),
+    fileExists: (p) => docs.textOf(p) !== undefined || fs.fileExists(p),
     stat: (p) => {
       const text = docs.textOf(p);
-      if (text === undefined) return disk.stat(p);
+      if (text === undefined) return fs.stat(p);
       return { size: Buffer.byteLength(text), isFile: true, isDirectory: false, isSymbolicLink: false };
     },
   };

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +23,7 @@ import { buildDataMap } from './dataMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
-import { createOverlayHost } from './overlayHost';
+import { createOverlayHost, DiskTextCache } from './overlayHost';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -48,9 +48,10 @@ function sessionFor(uri: string): FolderSession | undefined {
   return p ? state.sessions.filter((s) => s.contains(p)).sort((a, b) => b.root.length - a.root.length)[0] : undefined;
 }
 
+const diskTexts = new DiskTextCache();
 const host = createOverlayHost({
   textOf: (p) => documents.all().find((d) => pathOf(d.uri) === p)?.getText(),
-});
+}, diskTexts);
 
 function mergeSettings(raw: Partial<ClientSettings> | undefined): ClientSettings {
   return { ...DEFAULT_SETTINGS, ...state.settings, ...(raw ?? {}) };
@@ -147,12 +148,19 @@ documents.onDidSave(() => {
   if (state.settings.run !== 'off') schedule(0);
 });
 documents.onDidClose((e) => {
+  const closed = pathOf(e.document.uri);
+  if (closed) diskTexts.forget(closed);
   const session = sessionFor(e.document.uri);
   if (session && !shouldShow(e.document.uri, session) && state.published.delete(e.document.uri)) {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   }
 });
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    const p = pathOf(change.uri);
+    if (p) diskTexts.forget(p);
+    if (change.type !== FileChangeType.Changed) state.sessions.forEach((s) => s.filesChanged());
+  }
   if (state.settings.run !== 'off') schedule();
 });
 connection.onDidChangeConfiguration(async (change) => {

@@ -16,10 +16,21 @@ export class DestinationGate {
   private readonly names = new Set<string>();
   readonly usesAws: boolean;
 
-  constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>) {
+  /** `cache` keeps each file's import aliases between runs. */
+  constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>, cache?: WeakMap<ts.SourceFile, ImportAliases>) {
     for (const [node, ann] of annotations) if (isDestination(ann)) this.addDeclaration(node);
-    for (const sf of files) this.addImportAliases(sf);
-    this.usesAws = files.some((sf) => sf.text.includes('aws-sdk'));
+    let aws = false;
+    for (const sf of files) {
+      let aliases = cache?.get(sf);
+      if (!aliases) {
+        aliases = importAliases(sf);
+        cache?.set(sf, aliases);
+      }
+      for (const d of aliases.defaults) this.names.add(d);
+      for (const [from, to] of aliases.renames) if (this.names.has(from)) this.names.add(to);
+      aws ||= aliases.mentionsAws;
+    }
+    this.usesAws = aws;
   }
 
   private addDeclaration(node: ts.Node): void {
@@ -29,27 +40,6 @@ export class DestinationGate {
       for (const m of node.members) {
         const n = nameText(m);
         if (n) this.names.add(n);
-      }
-    }
-  }
-
-  /** Local names that may stand for a tagged declaration: renamed and default imports, renamed requires. */
-  private addImportAliases(sf: ts.SourceFile): void {
-    for (const st of sf.statements) {
-      if (ts.isImportDeclaration(st) && st.importClause) {
-        const c = st.importClause;
-        if (c.name) this.names.add(c.name.text);
-        if (c.namedBindings && ts.isNamedImports(c.namedBindings)) {
-          for (const el of c.namedBindings.elements) if (el.propertyName && this.names.has(el.propertyName.text)) this.names.add(el.name.text);
-        }
-      }
-      if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) {
-          if (!ts.isObjectBindingPattern(d.name)) continue;
-          for (const el of d.name.elements) {
-            if (el.propertyName && ts.isIdentifier(el.propertyName) && this.names.has(el.propertyName.text) && ts.isIdentifier(el.name)) this.names.add(el.name.text);
-          }
-        }
       }
     }
   }
@@ -67,4 +57,35 @@ export class DestinationGate {
       } else return false;
     }
   }
+}
+
+/** A file's import names that may stand for a tagged declaration under another name. */
+export interface ImportAliases {
+  /** Default-import names. */
+  readonly defaults: readonly string[];
+  /** Renamed imports and destructured requires: [imported name, local name]. */
+  readonly renames: ReadonlyArray<readonly [string, string]>;
+  readonly mentionsAws: boolean;
+}
+
+function importAliases(sf: ts.SourceFile): ImportAliases {
+  const defaults: string[] = [];
+  const renames: Array<[string, string]> = [];
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && st.importClause) {
+      const c = st.importClause;
+      if (c.name) defaults.push(c.name.text);
+      if (c.namedBindings && ts.isNamedImports(c.namedBindings)) {
+        for (const el of c.namedBindings.elements) if (el.propertyName) renames.push([el.propertyName.text, el.name.text]);
+      }
+    }
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isObjectBindingPattern(d.name)) continue;
+      for (const el of d.name.elements) {
+        if (el.propertyName && ts.isIdentifier(el.propertyName) && ts.isIdentifier(el.name)) renames.push([el.propertyName.text, el.name.text]);
+      }
+    }
+  }
+  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk') };
 }

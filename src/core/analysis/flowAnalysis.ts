@@ -65,7 +65,7 @@ export class FlowAnalysis {
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
     this.state = inputs.state ?? new FlowState();
     this.calls = new CallGate(inputs.files, this.state.callNames);
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations));
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases));
   }
 
   get annotations(): ReadonlyMap<ts.Node, Annotation> {

@@ -5,6 +5,7 @@
  * did not change, so an edit re-analyses only the changed files and the files that import them.
  */
 import type ts from 'typescript';
+import type { ImportAliases } from './destinationGate';
 import type { SinkSite, Summary } from './flowTypes';
 import { join, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
@@ -29,6 +30,7 @@ export class FlowState {
   /** Per file: the names it can call under (CallGate), and the files its module specifiers resolve to. */
   readonly callNames = new WeakMap<ts.SourceFile, readonly string[]>();
   readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
+  readonly importAliases = new WeakMap<ts.SourceFile, ImportAliases>();
   /** Which files read each stored property/variable (to re-analyse them when what is stored changes). */
   readonly heapReaders = new Map<ts.Node, Set<string>>();
 

@@ -160,10 +160,39 @@ export class SourceFileCache {
   }
 }
 
-export function createAnalysisProgram(host: FileHost, req: ProgramRequest, oldProgram?: ts.Program, cache?: SourceFileCache): AnalysisProgram {
+/** The list of files to analyse, kept between runs until files are created or deleted (`invalidate`). */
+export class FileListCache {
+  private entry: { key: string; options: ts.CompilerOptions; files: string[]; problems: Problem[] } | undefined;
+
+  invalidate(): void {
+    this.entry = undefined;
+  }
+
+  get(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
+    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes]);
+    if (this.entry?.key !== key) this.entry = { key, ...listFiles(host, req) };
+    return this.entry;
+  }
+}
+
+function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
   const selected = selectFiles(host, req);
   const screened = screenFiles(host, selected.files, req.maxFileBytes);
-  const options = analysisOptions(selected.options);
+  return { options: selected.options, files: screened.files, problems: screened.problems };
+}
+
+/** What a previous run left to reuse: its Program, parsed files, the file list. */
+export interface ProgramReuse {
+  readonly oldProgram?: ts.Program;
+  readonly sourceFiles?: SourceFileCache;
+  readonly fileList?: FileListCache;
+}
+
+export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse: ProgramReuse = {}): AnalysisProgram {
+  const screened = reuse.fileList ? reuse.fileList.get(host, req) : listFiles(host, req);
+  const options = analysisOptions(screened.options);
+  const cache = reuse.sourceFiles;
+  const oldProgram = reuse.oldProgram;
   const unparsable = new Map<string, string>();
   const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable, cache), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
