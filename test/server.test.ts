@@ -76,6 +76,28 @@ describe('language server', () => {
     await client.until(() => ours('src/main.ts').length === 0, 'diagnostics to clear');
   });
 
+  it('completes tags, their values and rule ids, and explains them on hover', async () => {
+    const text = [
+      '/** @re', '/** @residency ', '/** @recipient ', '/** @access internal-jp, contractor-', '// residency-guard-disable-next-line JPR00',
+      '/** @category contact */', 'const s = "@residency ";',
+    ].join('\n');
+    const file = uri('src/typing.ts');
+    client.open(file, text);
+    const complete = async (line: number): Promise<string[]> => {
+      const character = text.split('\n')[line].length;
+      const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: file }, position: { line, character } })) as { label: string }[];
+      return items.map((i) => i.label);
+    };
+    assert.deepEqual((await complete(0)).sort(), ['readable-by', 'recipient', 'region', 'residency']);
+    assert.deepEqual(await complete(1), ['jp-only', 'jp-or-equivalent', 'jp-with-basis', 'unrestricted']);
+    assert.deepEqual((await complete(2)).sort(), ['cn-ops', 'self']);
+    assert.deepEqual(await complete(3), ['contractor-domestic', 'contractor-overseas']);
+    assert.deepEqual(await complete(4), ['JPR001', 'JPR002', 'JPR003', 'JPR004', 'JPR005', 'JPR006', 'JPR007', 'JPR008', 'JPR009']);
+    assert.deepEqual(await complete(6), [], 'nothing is offered in strings');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: file }, position: { line: 5, character: 17 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*contact\*\* \(category\)/);
+  });
+
   it('reports unopened files after checkWorkspace, and answers hovers', async () => {
     client.change(uri('src/main.ts'), MAIN, 3);
     fs.writeFileSync(path.join(dir, 'src/other.ts'), `import { toOps, type User } from './model';\nexport function other(u: User): void {\n  toOps(u.phone);\n}\n`);

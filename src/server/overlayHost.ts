@@ -13,8 +13,11 @@ export interface OpenDocuments {
 
 export class DiskTextCache {
   private readonly texts = new Map<string, string | undefined>();
+  /** Only when the client reports file changes may texts be kept. */
+  enabled = false;
 
   read(path: string, load: (p: string) => string | undefined): string | undefined {
+    if (!this.enabled) return load(path);
     if (this.texts.has(path)) return this.texts.get(path);
     const text = load(path);
     this.texts.set(path, text);

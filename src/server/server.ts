@@ -23,6 +23,8 @@ import { buildDataMap } from './dataMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
+import { completionsAt, vocabularyHover } from './vocabularyAssist';
+import { createRegionCatalog } from '../core/vocabulary/regionCatalog';
 import { createOverlayHost, DiskTextCache } from './overlayHost';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -49,6 +51,7 @@ function sessionFor(uri: string): FolderSession | undefined {
 }
 
 const diskTexts = new DiskTextCache();
+const regions = createRegionCatalog();
 const host = createOverlayHost({
   textOf: (p) => documents.all().find((d) => pathOf(d.uri) === p)?.getText(),
 }, diskTexts);
@@ -67,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['@', ' ', ','] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -76,6 +80,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (state.canWatchFiles) {
+    diskTexts.enabled = true;
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
     });
@@ -175,6 +180,9 @@ connection.onDidChangeConfiguration(async (change) => {
 connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token: CancellationToken) => {
   if (state.timer) clearTimeout(state.timer);
   state.workspaceMode = true;
+  // An explicit check looks at the disk afresh.
+  diskTexts.clear();
+  state.sessions.forEach((s) => s.filesChanged());
   return analyseAll('workspace', token);
 });
 
@@ -196,10 +204,20 @@ connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<Repor
 
 connection.onHover((params) => {
   const session = sessionFor(params.textDocument.uri);
+  const doc = documents.get(params.textDocument.uri);
+  const config = session?.lastResult?.config;
+  const vocabulary = doc && vocabularyHover(doc, params.position, config, state.settings.language);
+  if (vocabulary) return vocabulary;
   const file = pathOf(params.textDocument.uri);
   const result = session?.lastResult;
   if (!session || !file || !result) return undefined;
   return hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position);
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return completionsAt(doc, params.position, sessionFor(doc.uri)?.lastResult?.config, regions, state.settings.language);
 });
 
 connection.onCodeAction((params) => {
