@@ -58,6 +58,13 @@ export class AnalysisSession {
   readonly fileList = new FileListCache();
   readonly flow = new FlowState();
   readonly annotations = new WeakMap<ts.SourceFile, { readonly configKey: string; readonly value: FileAnnotations }>();
+
+  /** What the session holds, for trace output. */
+  describe(): string {
+    const files = this.program?.getSourceFiles().length ?? 0;
+    return `a program of ${files} source files (lib files included), ${this.flow.summaries.size} function summaries, ` +
+      `hits from ${this.flow.hitsByFile.size} files, stores from ${this.flow.heapByFile.size} files`;
+  }
 }
 
 export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog): { config: ResidencyConfig; problems: Problem[]; text: string | undefined } {

@@ -74,8 +74,8 @@ function countryItem(country: DataMapCountry): vscode.TreeItem {
 function partyItem(party: DataMapParty): vscode.TreeItem {
   const item = new vscode.TreeItem(party.name || party.party, collapsed);
   item.iconPath = new vscode.ThemeIcon('organization');
-  item.description = `${party.party} · ${party.access}`;
-  item.tooltip = `${party.name} (${party.party}, ${party.access}) · ${plural(party.locations.length, 'location', 'locations')}`;
+  item.description = [party.party, party.access].filter((s) => s !== '').join(' · ');
+  item.tooltip = `${party.name} (${[party.party, party.access].filter((s) => s !== '').join(', ')}) · ${plural(party.locations.length, 'location', 'locations')}`;
   item.contextValue = 'party';
   return item;
 }
@@ -83,11 +83,12 @@ function partyItem(party: DataMapParty): vscode.TreeItem {
 function locationItem(location: DataMapLocation): vscode.TreeItem {
   const uri = vscode.Uri.parse(location.uri);
   const position = new vscode.Position(location.line, location.character);
+  const where = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
   const item = new vscode.TreeItem(location.label, vscode.TreeItemCollapsibleState.None);
   item.iconPath = new vscode.ThemeIcon('location');
-  item.description = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
+  if (!location.label.includes(`:${location.line + 1}`)) item.description = where;
   item.resourceUri = uri;
-  item.tooltip = `${location.label}\n${vscode.workspace.asRelativePath(uri)}:${location.line + 1}:${location.character + 1}`;
+  item.tooltip = `${location.label}\n${where}:${location.character + 1}`;
   item.command = {
     command: 'vscode.open',
     title: 'Open Location',

@@ -66,6 +66,10 @@ export class FolderSession {
     }
   }
 
+  describe(): string {
+    return `${this.root}: ${this.session.describe()}`;
+  }
+
   /** Releases what the session holds (the folder was removed from the workspace). */
   dispose(): void {
     this.cancel();

@@ -114,6 +114,8 @@ function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone
   }
   for (const uri of next) connection.sendDiagnostics({ uri, diagnostics: diags.get(uri) ?? [] });
   state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
+  connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
+    `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
   const done: AnalysisDone = { kind, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
   void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, done);
 }

@@ -1,0 +1,72 @@
+/**
+ * Entry point of the Residency Guard VS Code extension. activate() starts the language server
+ * (dist/server.js) through vscode-languageclient, registers the commands, the data map view and the
+ * status bar item, and returns an API for tests: the client and a promise that settles once it runs.
+ * The extension never executes workspace code, so it also runs in untrusted workspaces.
+ */
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ANALYSIS_DONE_NOTIFICATION } from '../shared/protocol';
+import type { AnalysisDone } from '../shared/protocol';
+import { createClient, SERVER_MODULE } from './client';
+import { registerCommands } from './commands';
+import { DATA_MAP_VIEW, DataMapProvider } from './dataMapView';
+import { StatusBar } from './statusBar';
+
+export interface ResidencyGuardApi {
+  readonly client: LanguageClient;
+  /** Resolves when the language server runs; rejects when it cannot start. */
+  readonly ready: Promise<void>;
+}
+
+let activeClient: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
+  const client = activeClient = createClient(context);
+  const status = new StatusBar();
+  const dataMap = new DataMapProvider();
+  context.subscriptions.push(status, dataMap, vscode.window.registerTreeDataProvider(DATA_MAP_VIEW, dataMap));
+  wireStatus(client, status);
+  const start = (): Promise<void> => startClient(context, client, status);
+  const restart = (): Promise<void> => (client.isRunning() ? client.restart() : start());
+  context.subscriptions.push(...registerCommands({ client, dataMap, extensionUri: context.extensionUri, restart }));
+  const ready = start();
+  ready.catch(() => undefined);   // reported to the user by startClient; tests see the rejection
+  return { client, ready };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  const client = activeClient;
+  activeClient = undefined;
+  return client?.isRunning() ? client.stop() : undefined;
+}
+
+/** Keeps the status bar in step with the server: its state and each finished analysis. */
+function wireStatus(client: LanguageClient, status: StatusBar): void {
+  let last: AnalysisDone | undefined;
+  client.onNotification(ANALYSIS_DONE_NOTIFICATION, (done: AnalysisDone) => {
+    last = done;
+    status.update(done);
+  });
+  client.onDidChangeState(({ newState }) => {
+    if (newState === State.Starting) status.starting();
+    else if (newState === State.Running && last) status.update(last);
+    else if (newState === State.Running) status.idle();
+    else status.failed('stopped');
+  });
+}
+
+async function startClient(context: vscode.ExtensionContext, client: LanguageClient, status: StatusBar): Promise<void> {
+  const module = context.asAbsolutePath(SERVER_MODULE);
+  try {
+    if (!fs.existsSync(module)) throw new Error(`${SERVER_MODULE} is missing from the extension; build it with \`npm run build\``);
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    status.failed(message);
+    void vscode.window.showErrorMessage(`Residency Guard could not start its analysis server: ${message}`);
+    throw error;
+  }
+}

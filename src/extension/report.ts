@@ -1,0 +1,72 @@
+/**
+ * `residencyGuard.exportReport`: asks for a format, gets the report of the last workspace check from the
+ * server (REPORT_REQUEST) and saves it where the user chooses: JSON, SARIF, Markdown or text.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXPORT_FORMATS, REPORT_REQUEST } from '../shared/protocol';
+import type { ReportParams, ReportResult } from '../shared/protocol';
+
+type FormatId = ReportParams['format'];
+
+interface ReportFormat {
+  readonly id: FormatId;
+  readonly label: string;
+  readonly detail: string;
+  readonly extension: string;
+}
+
+/** One row per format of the protocol's EXPORT_FORMATS (a new format does not compile without its row). */
+const FORMAT_DETAILS: Readonly<Record<FormatId, Omit<ReportFormat, 'id'>>> = {
+  json: { label: 'JSON', detail: 'Versioned report: findings, problems, suppressions, summary', extension: 'json' },
+  sarif: { label: 'SARIF 2.1.0', detail: 'For code-scanning tools, with the path of each finding as a code flow', extension: 'sarif' },
+  markdown: { label: 'Markdown', detail: 'Transfer register: what goes to which country and party, on which basis', extension: 'md' },
+  text: { label: 'Text', detail: 'One line per finding: file:line:column: severity rule message', extension: 'txt' },
+};
+
+export const REPORT_FORMATS: readonly ReportFormat[] = EXPORT_FORMATS.map((id) => ({ id, ...FORMAT_DETAILS[id] }));
+
+/**
+ * Resolves to the saved file, or undefined when the user cancels. `format` skips the quick pick and
+ * `target` the save dialog (for scripts and tests).
+ */
+export async function exportReport(client: LanguageClient, format?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const chosen = REPORT_FORMATS.find((f) => f.id === format) ?? await pickFormat();
+  if (!chosen) return undefined;
+  const params: ReportParams = { format: chosen.id };
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Residency Guard: building the report' },
+    () => client.sendRequest<ReportResult>(REPORT_REQUEST, params),
+  );
+  const file = target ?? await pickTarget(chosen);
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(report.content));
+  if (!target) void announce(file);
+  return file;
+}
+
+function pickTarget(format: ReportFormat): Thenable<vscode.Uri | undefined> {
+  return vscode.window.showSaveDialog({
+    defaultUri: defaultTarget(`residency-report.${format.extension}`),
+    filters: { [format.label]: [format.extension] },
+    saveLabel: 'Export Report',
+  });
+}
+
+async function pickFormat(): Promise<ReportFormat | undefined> {
+  const items = REPORT_FORMATS.map((format) => ({ label: format.label, detail: format.detail, format }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Residency Guard: Export Report', placeHolder: 'Report format' });
+  return picked?.format;
+}
+
+/** The file name in the first workspace folder, or alone when no folder is open. */
+function defaultTarget(fileName: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined;
+}
+
+async function announce(target: vscode.Uri): Promise<void> {
+  const open = 'Open';
+  const answer = await vscode.window.showInformationMessage(`Residency Guard: report saved to ${vscode.workspace.asRelativePath(target)}.`, open);
+  if (answer === open) await vscode.window.showTextDocument(target);
+}
