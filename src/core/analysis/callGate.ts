@@ -37,11 +37,25 @@ function namesOf(sf: ts.SourceFile): string[] {
     if (n) names.add(n);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node) || functionOfDeclaration(node)) add(nameText(node) ?? (node.parent ? nameText(node.parent) : undefined));
-    if (ts.isImportDeclaration(node) && node.importClause) importNames(node.importClause).forEach(add);
-    if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) add(node.name.text);
-    if (ts.isVariableDeclaration(node) && node.initializer && isRequire(node.initializer) && ts.isIdentifier(node.name)) add(node.name.text);
-    if (ts.isBinaryExpression(node) && ts.isPropertyAccessExpression(node.left)) add(node.left.name.text);
+    switch (node.kind) {
+      case ts.SyntaxKind.FunctionDeclaration: case ts.SyntaxKind.MethodDeclaration: case ts.SyntaxKind.MethodSignature:
+      case ts.SyntaxKind.ClassDeclaration: case ts.SyntaxKind.ClassExpression: case ts.SyntaxKind.GetAccessor: case ts.SyntaxKind.SetAccessor:
+      case ts.SyntaxKind.FunctionExpression: case ts.SyntaxKind.ArrowFunction:
+        add(nameText(node) ?? (node.parent ? nameText(node.parent) : undefined));
+        break;
+      case ts.SyntaxKind.VariableDeclaration: case ts.SyntaxKind.PropertyDeclaration: case ts.SyntaxKind.PropertyAssignment:
+        if (functionOfDeclaration(node) || (ts.isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) add(nameText(node));
+        break;
+      case ts.SyntaxKind.ImportDeclaration:
+        if ((node as ts.ImportDeclaration).importClause) importNames((node as ts.ImportDeclaration).importClause!).forEach(add);
+        return;
+      case ts.SyntaxKind.BindingElement:
+        if (ts.isIdentifier((node as ts.BindingElement).name)) add(((node as ts.BindingElement).name as ts.Identifier).text);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        if (ts.isPropertyAccessExpression((node as ts.BinaryExpression).left)) add(((node as ts.BinaryExpression).left as ts.PropertyAccessExpression).name.text);
+        break;
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);

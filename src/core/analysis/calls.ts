@@ -51,7 +51,8 @@ export class CallEvaluator {
    */
   private returnTypeTaint(call: ts.CallExpression, sym: ts.Symbol | undefined, fn: FunctionLike | undefined): Taint {
     const decl = sym?.declarations?.[0];
-    if (decl && this.ev.analysis.sources.isLibraryDeclaration(decl)) return EMPTY;
+    // Callees the call gate ruled out, and library functions, are modelled by name instead.
+    if (!decl || this.ev.analysis.sources.isLibraryDeclaration(decl)) return EMPTY;
     const typeNode = decl && ts.isFunctionLike(decl) ? decl.type : fn?.type;
     const generic = decl && ts.isFunctionLike(decl) && (decl.typeParameters?.length ?? 0) > 0;
     if (typeNode && !generic) return this.ev.analysis.sources.typeTaint(this.checker.getTypeFromTypeNode(typeNode));

@@ -32,11 +32,13 @@ export type FunctionLike =
   | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
 export function isFunctionWithBody(node: ts.Node): node is FunctionLike {
-  return (
-    (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) ||
-      ts.isArrowFunction(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) ||
-      ts.isSetAccessorDeclaration(node)) && node.body !== undefined
-  );
+  switch (node.kind) {
+    case ts.SyntaxKind.FunctionDeclaration: case ts.SyntaxKind.MethodDeclaration: case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction: case ts.SyntaxKind.Constructor: case ts.SyntaxKind.GetAccessor: case ts.SyntaxKind.SetAccessor:
+      return (node as FunctionLike).body !== undefined;
+    default:
+      return false;
+  }
 }
 
 export function skipOuterExpressions(e: ts.Expression): ts.Expression {
