@@ -15,8 +15,6 @@ export const SERVER_MODULE = 'dist/server.js';
 export const CONFIG_FILE_PATTERN = '**/residency.config.json';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
-/** Files whose changes on disk (outside an editor) change the analysis. */
-const WATCHED_FILES = '**/{residency.config.json,tsconfig.json,jsconfig.json,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}';
 
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
@@ -24,14 +22,13 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
-  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...SOURCE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
       { scheme: 'file', pattern: CONFIG_FILE_PATTERN },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
+    // File watching: the server registers its watchers itself (workspace/didChangeWatchedFiles).
+    synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: readClientSettings(),
     diagnosticCollectionName: SERVER_SOURCE,
     outputChannelName: CLIENT_NAME,

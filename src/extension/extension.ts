@@ -1,8 +1,9 @@
 /**
  * Entry point of the Residency Guard VS Code extension. activate() starts the language server
- * (dist/server.js) through vscode-languageclient, registers the commands, the data map view and the
- * status bar item, and returns an API for tests: the client and a promise that settles once it runs.
- * The extension never executes workspace code, so it also runs in untrusted workspaces.
+ * (dist/server.js) through vscode-languageclient, registers the commands, the data map view, the
+ * `residency-guard` task provider and the status bar item, and returns an API for tests: the client and
+ * a promise that settles once it runs. The extension never executes workspace code, so it also runs in
+ * untrusted workspaces.
  */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
@@ -14,6 +15,7 @@ import { createClient, SERVER_MODULE } from './client';
 import { registerCommands } from './commands';
 import { DATA_MAP_VIEW, DataMapProvider } from './dataMapView';
 import { StatusBar } from './statusBar';
+import { registerTaskProvider } from './tasks';
 
 export interface ResidencyGuardApi {
   readonly client: LanguageClient;
@@ -27,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
   const client = activeClient = createClient(context);
   const status = new StatusBar();
   const dataMap = new DataMapProvider();
-  context.subscriptions.push(status, dataMap, vscode.window.registerTreeDataProvider(DATA_MAP_VIEW, dataMap));
+  context.subscriptions.push(status, dataMap, vscode.window.registerTreeDataProvider(DATA_MAP_VIEW, dataMap), registerTaskProvider(context));
   wireStatus(client, status);
   const start = (): Promise<void> => startClient(context, client, status);
   const restart = (): Promise<void> => (client.isRunning() ? client.restart() : start());

@@ -13,11 +13,23 @@ import type { FindingData } from './diagnostics';
 
 export const SUPPRESSION_REASON_PLACEHOLDER = '<why this transfer is acceptable>';
 
+function lineText(doc: TextDocument, line: number): string {
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+/** A directive already on the line above gets the rule added; otherwise a new directive is inserted. */
 function suppressAction(doc: TextDocument, d: Diagnostic, rule: string): CodeAction {
   const line = d.range.start.line;
-  const text = doc.getText({ start: { line, character: 0 }, end: { line, character: 10000 } });
-  const indent = /^\s*/.exec(text)?.[0] ?? '';
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// residency-guard-disable-next-line ${rule} -- ${SUPPRESSION_REASON_PLACEHOLDER}\n` };
+  const above = line > 0 ? lineText(doc, line - 1) : '';
+  const existing = /^(\s*\/\/\s*residency-guard-disable-next-line\s+[^-]*?)(\s+--\s.*)?$/.exec(above);
+  let edit: TextEdit;
+  if (existing) {
+    const at = { line: line - 1, character: existing[1].length };
+    edit = { range: { start: at, end: at }, newText: ` ${rule}` };
+  } else {
+    const indent = /^\s*/.exec(lineText(doc, line))?.[0] ?? '';
+    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// residency-guard-disable-next-line ${rule} -- ${SUPPRESSION_REASON_PLACEHOLDER}\n` };
+  }
   return { title: `Suppress ${rule} on this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } };
 }
 

@@ -17,7 +17,10 @@ function addLocation(tree: Tree, category: string, country: string, party: Omit<
   if (!byParty) byCountry.set(country, (byParty = new Map()));
   let entry = byParty.get(party.party);
   if (!entry) byParty.set(party.party, (entry = { party, locations: new Map() }));
-  entry.locations.set(`${loc.uri}:${loc.line}:${loc.character}`, loc);
+  const key = `${loc.uri}:${loc.line}:${loc.character}`;
+  const prev = entry.locations.get(key);
+  // Several sources reaching one sink: one location listing them all.
+  entry.locations.set(key, prev && !prev.label.includes(loc.label) ? { ...prev, label: `${prev.label}; ${loc.label}` } : prev ?? loc);
 }
 
 export function buildDataMap(results: readonly CheckResult[]): DataMapCategory[] {

@@ -37,6 +37,8 @@ class ServerState {
   workspaceMode = false;
   published = new Set<string>();
   timer: NodeJS.Timeout | undefined;
+  /** The workspace check in flight, if any. */
+  workspaceRun: Promise<CheckWorkspaceResult> | undefined;
   canWatchFiles = false;
 }
 const state = new ServerState();
@@ -116,7 +118,7 @@ function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone
   state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
   connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
     `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
-  const done: AnalysisDone = { kind, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
+  const done: AnalysisDone = { kind, folder: session.root, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
   void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, done);
 }
 
@@ -136,13 +138,29 @@ async function analyseAll(kind: AnalysisDone['kind'], token?: CancellationToken)
   return { files, findings, problems, durationMs: Date.now() - started, cancelled: false };
 }
 
+/** A live run after a quiet period; it cancels the live run in flight, never a workspace check (it waits for it). */
 function schedule(delay = state.settings.debounceMs): void {
   if (state.timer) clearTimeout(state.timer);
-  state.sessions.forEach((s) => s.cancel());
+  if (!state.workspaceRun) state.sessions.forEach((s) => s.cancel());
   state.timer = setTimeout(() => {
     state.timer = undefined;
-    analyseAll('live').catch((e) => connection.console.error(`Residency Guard analysis failed: ${(e as Error).stack ?? e}`));
+    const run = async () => {
+      if (state.workspaceRun) await state.workspaceRun.catch(() => undefined);
+      if (!state.timer) await analyseAll('live');
+    };
+    run().catch((e) => connection.console.error(`Residency Guard analysis failed: ${(e as Error).stack ?? e}`));
   }, delay);
+}
+
+/** A workspace check; live runs wait for it instead of cancelling it. */
+function workspaceCheck(token?: CancellationToken): Promise<CheckWorkspaceResult> {
+  const run = analyseAll('workspace', token);
+  state.workspaceRun = run;
+  const clear = () => {
+    if (state.workspaceRun === run) state.workspaceRun = undefined;
+  };
+  run.then(clear, clear);
+  return run;
 }
 
 documents.onDidOpen(() => {
@@ -181,15 +199,19 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token: CancellationToken) => {
   if (state.timer) clearTimeout(state.timer);
+  state.timer = undefined;
   state.workspaceMode = true;
   // An explicit check looks at the disk afresh.
   diskTexts.clear();
   state.sessions.forEach((s) => s.filesChanged());
-  return analyseAll('workspace', token);
+  await state.workspaceRun?.catch(() => undefined);
+  return workspaceCheck(token);
 });
 
+/** The newest result of every folder, running a check first where there is none yet. */
 async function latestResults(): Promise<CheckResult[]> {
-  if (state.sessions.some((s) => !s.lastResult)) await analyseAll('workspace');
+  await state.workspaceRun?.catch(() => undefined);
+  if (state.sessions.some((s) => !s.lastResult)) await workspaceCheck();
   return state.sessions.map((s) => s.lastResult).filter((r): r is CheckResult => !!r);
 }
 

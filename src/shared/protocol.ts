@@ -60,6 +60,8 @@ export interface DataMapCategory {
   readonly category: string;
   readonly countries: readonly DataMapCountry[];
 }
+/** The answer to DATA_MAP_REQUEST. */
+export type DataMapResult = readonly DataMapCategory[];
 
 /** Request: a report of the last workspace check in a format (runs one when there is none). */
 export const REPORT_REQUEST = 'residencyGuard/report';
@@ -77,6 +79,8 @@ export interface ReportResult {
 export const ANALYSIS_DONE_NOTIFICATION = 'residencyGuard/analysisDone';
 export interface AnalysisDone {
   readonly kind: 'live' | 'workspace';
+  /** The workspace folder (absolute path) the analysis was of. */
+  readonly folder?: string;
   readonly findings: number;
   readonly durationMs: number;
   /** ISO timestamp. */

@@ -1,0 +1,95 @@
+/**
+ * Shared helpers of the integration tests: the extension's API, the test workspace's files, our
+ * diagnostics, editing and reverting, and `until` — an event-driven wait on diagnostics changes (no
+ * fixed sleeps anywhere).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export const SOURCE = 'residency-guard';
+export const EXTENSION_ID = 'residency-guard.residency-guard';
+/** Time for one analysis to arrive, a cold server start included. */
+export const WAIT_MS = 60_000;
+
+interface Api {
+  readonly ready: Promise<void>;
+}
+
+/** Activates the extension and waits until its language server runs. */
+export async function activateExtension(): Promise<void> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
+  const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
+  assert.strictEqual(autoSave, 'off', 'the workspace must switch auto save off (.vscode/settings.json): tests edit without saving');
+  const api = await extension.activate();
+  await api.ready;
+}
+
+/** A file of the test workspace (test/workspaces/integration). */
+export function fileUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the integration workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Residency Guard's diagnostics of a file. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+/** The rule id of a diagnostic (`code.value`), or its plain code. */
+export function ruleOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Our diagnostics of a file raised by rules JPR001–JPR012 (findings, not problems). */
+export function findings(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
+  return ours(uri).filter((d) => /^JPR\d{3}$/.test(ruleOf(d)) && (rule === undefined || ruleOf(d) === rule));
+}
+
+/** Resolves once `predicate` holds, checking now and on every diagnostics change; rejects after `ms`. */
+export function until(predicate: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const check = (): void => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics(check);
+    check();
+  });
+}
+
+export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+}
+
+/** Replaces the first occurrence of `search` in the editor's document (unsaved). */
+export async function replaceText(editor: vscode.TextEditor, search: string, replacement: string): Promise<void> {
+  const document = editor.document;
+  const offset = document.getText().indexOf(search);
+  assert.ok(offset >= 0, `"${search}" not found in ${vscode.workspace.asRelativePath(document.uri)}`);
+  const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length));
+  assert.ok(await editor.edit((builder) => builder.replace(range, replacement)), 'the edit was not applied');
+}
+
+/** Reverts the document to its content on disk and closes its editor. */
+export async function revertAndClose(uri: vscode.Uri): Promise<void> {
+  const editor = await openEditor(uri);
+  if (editor.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.ok(!editor.document.isDirty, `${vscode.workspace.asRelativePath(uri)} is still modified`);
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+}
+
+/** "JPR001 @11:3 on src/support.ts" lines, for assertion messages. */
+export function describeDiagnostics(uri: vscode.Uri): string {
+  const list = ours(uri).map((d) => `${ruleOf(d)} @${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+  return `${vscode.workspace.asRelativePath(uri)}: ${list.length ? list.join(' | ') : 'none'}`;
+}

@@ -1,0 +1,31 @@
+/**
+ * Behaviour 4: the "Suppress JPR…" quick fix inserts a suppression comment, after which the diagnostic
+ * disappears. The edit is reverted.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, describeDiagnostics, fileUri, findings, openEditor, revertAndClose, until } from './helpers';
+
+describe('quick fix', () => {
+  const support = (): vscode.Uri => fileUri('src', 'support.ts');
+
+  before(activateExtension);
+  after(() => revertAndClose(support()));
+
+  it('suppresses a finding with a comment, which removes its diagnostic', async () => {
+    const editor = await openEditor(support());
+    await until(() => findings(support(), 'JPR001').length > 0, 'JPR001 on src/support.ts');
+    const [d] = findings(support(), 'JPR001');
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider', support(), d.range, undefined, 50) ?? [];
+    const titles = actions.map((a) => a.title);
+    const suppressions = actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a)
+      .filter((a) => a.title.startsWith('Suppress JPR'));
+    const fix = suppressions.find((a) => a.title.includes('JPR001')) ?? suppressions[0];
+    assert.ok(fix?.edit, `no "Suppress JPR…" action with an edit among: ${titles.join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit was not applied');
+    assert.match(editor.document.getText(), /residency-guard-disable-next-line JPR001\b.* -- /);
+    await until(() => findings(support(), 'JPR001').length === 0, 'JPR001 to disappear after the suppression');
+    assert.ok(!describeDiagnostics(support()).includes('JPR001'));
+  });
+});
