@@ -1,0 +1,331 @@
+// `npm run bench`: whole-workspace check vs `tsc --noEmit` on generated apps of several sizes (or on a real
+// project), and edit → diagnostics latency through the language server. A measurement, not a test: it
+// prints PASS/FAIL for the targets of issue 6 but exits 0 unless something crashes.
+//   node bench/run.mjs [--sizes 10000,100000,300000] [--runs 3] [--corpus DIR] [--skip-lsp]
+//                      [--lsp-size 100000] [--edits 20] [--cache .bench] [--output bench/RESULTS.md]
+// Build first (`npm run bench` does): it runs dist/cli.js (through bin/residency-guard.js) and dist/server.js.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureEdits } from './lsp.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,300000' },
+    runs: { type: 'string', default: '3' },
+    corpus: { type: 'string' },
+    'skip-lsp': { type: 'boolean', default: false },
+    'lsp-size': { type: 'string', default: '100000' },
+    edits: { type: 'string', default: '20' },
+    cache: { type: 'string', default: '.bench' },
+    output: { type: 'string', default: 'bench/RESULTS.md' },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const SIZES = opts.sizes.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const LSP_SIZE = Number(opts['lsp-size']);
+const EDITS = Math.max(1, Number(opts.edits));
+const CACHE = path.resolve(ROOT, opts.cache);
+const CLI = path.join(ROOT, 'bin/residency-guard.js');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const TSC = path.join(ROOT, 'node_modules/.bin/tsc');
+const GENERATOR = path.join(ROOT, 'bench/generate.mjs');
+const TARGETS = { wallRatio: 0.5, rssRatio: 1.0, p95: 150, p50: 60, scaling: 1.3 };
+
+const log = (s = '') => process.stderr.write(`${s}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+const mb = (kb) => kb / 1024;
+
+// ---- measuring a child process: wall (our clock) and peak RSS (GNU time, else a resourceUsage wrapper) ----
+
+const GNU_TIME = !process.env.BENCH_NO_GNU_TIME && fs.existsSync('/usr/bin/time')
+  && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).stderr.trim().match(/^\d+$/m) !== null;
+
+function measure(argv, cwd) {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const timeFile = path.join(CACHE, `time-${process.pid}.txt`);
+  fs.rmSync(timeFile, { force: true });
+  const [cmd, args] = GNU_TIME
+    ? ['/usr/bin/time', ['-o', timeFile, '-f', '%e %M', process.execPath, ...argv]]
+    : [process.execPath, [path.join(ROOT, 'bench/rusage.cjs'), timeFile, ...argv]];
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const wallMs = performance.now() - started;
+  if (r.error) throw r.error;
+  const lines = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8').trim().split('\n') : [];
+  const m = /^([\d.]+) (\d+)$/.exec(lines[lines.length - 1] ?? '');
+  if (!m) throw new Error(`no resource usage for ${argv.join(' ')} (status ${r.status}, signal ${r.signal})\n${r.stderr}`);
+  fs.rmSync(timeFile, { force: true });
+  return { wallMs, rssKb: Number(m[2]), status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+// ---- inputs ----
+
+const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
+
+function sourceFiles(dir, acc = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) sourceFiles(path.join(dir, e.name), acc);
+    } else if (e.isFile() && SOURCE_EXT.test(e.name)) acc.push(path.join(dir, e.name));
+  }
+  return acc;
+}
+
+function countLines(dir) {
+  const files = sourceFiles(dir);
+  let lines = 0;
+  for (const f of files) lines += fs.readFileSync(f, 'utf8').split('\n').length;
+  return { files: files.length, lines };
+}
+
+/** The generated app of `size` lines in the cache, regenerated only when the generator changed. */
+function ensureApp(size) {
+  const dir = path.join(CACHE, `app-${size}`);
+  const stampFile = `${dir}.stamp`;
+  const stamp = `${createHash('sha256').update(fs.readFileSync(GENERATOR)).digest('hex')} ${size}`;
+  if (fs.existsSync(path.join(dir, 'tsconfig.json')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return dir;
+  log(`generating ${path.relative(ROOT, dir)} …`);
+  const r = spawnSync(process.execPath, [GENERATOR, '--lines', String(size), '--out', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench/generate.mjs failed (status ${r.status})`);
+  fs.writeFileSync(stampFile, stamp);
+  return dir;
+}
+
+// ---- whole-workspace check vs tsc ----
+
+function runCheck(dir, reportFile) {
+  const r = measure([CLI, 'check', dir, '--format', 'json', '--output', reportFile, '--fail-on', 'none'], dir);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`residency-guard check ${dir} failed (status ${r.status}, signal ${r.signal})\n${r.stderr}${r.stdout}`);
+  const summary = JSON.parse(fs.readFileSync(reportFile, 'utf8')).summary;
+  return { ...r, summary };
+}
+
+function runTsc(dir) {
+  const r = measure([TSC, '--noEmit', '-p', dir], dir);
+  if (r.signal || (r.status !== 0 && r.status !== 1 && r.status !== 2)) throw new Error(`tsc -p ${dir} crashed (status ${r.status}, signal ${r.signal})\n${r.stderr}`);
+  return r;
+}
+
+function measureApp(label, dir, lines) {
+  const reportFile = path.join(CACHE, `report-${label}.json`);
+  const hasTsconfig = fs.existsSync(path.join(dir, 'tsconfig.json'));
+  if (!hasTsconfig) log(`  ${dir} has no tsconfig.json: tsc is not run, ratios are n/a`);
+  const ours = [];
+  const tsc = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate the order so that drifting machine load affects both alike.
+    const order = run % 2 === 0 ? ['ours', 'tsc'] : ['tsc', 'ours'];
+    const parts = {};
+    for (const which of order) {
+      if (which === 'ours') ours.push((parts.ours = runCheck(dir, reportFile)));
+      else if (hasTsconfig) tsc.push((parts.tsc = runTsc(dir)));
+    }
+    const o = parts.ours;
+    const t = parts.tsc;
+    log(`  run ${run + 1}/${RUNS}: check ${fmt(o.wallMs)} ms (engine ${fmt(o.summary.durationMs)} ms), ${fmt(mb(o.rssKb))} MB`
+      + (t ? ` | tsc ${fmt(t.wallMs)} ms, ${fmt(mb(t.rssKb))} MB${t.status ? ` (exit ${t.status}: type errors)` : ''} | this run's ratio wall ${fmt(o.wallMs / t.wallMs, 2)}, RSS ${fmt(o.rssKb / t.rssKb, 2)}` : ''));
+  }
+  const findings = new Set(ours.map((o) => o.summary.findings));
+  const row = {
+    label, dir, reportFile, lines,
+    files: ours[0].summary.files,
+    findings: ours[0].summary.findings,
+    problems: ours[0].summary.problems,
+    findingsStable: findings.size === 1,
+    wallMs: median(ours.map((o) => o.wallMs)),
+    engineMs: median(ours.map((o) => o.summary.durationMs)),
+    rssKb: median(ours.map((o) => o.rssKb)),
+    tscWallMs: tsc.length ? median(tsc.map((t) => t.wallMs)) : NaN,
+    tscRssKb: tsc.length ? median(tsc.map((t) => t.rssKb)) : NaN,
+    tscErrors: tsc.some((t) => t.status !== 0),
+  };
+  row.wallRatio = row.wallMs / row.tscWallMs;
+  row.rssRatio = row.rssKb / row.tscRssKb;
+  row.filesPerSec = row.files / (row.wallMs / 1000);
+  row.msPer1k = row.wallMs / (lines / 1000);
+  row.tscMsPer1k = row.tscWallMs / (lines / 1000);
+  if (!row.findingsStable) log(`  NOTE: the number of findings differed between runs: ${[...findings].join(', ')}`);
+  return row;
+}
+
+// ---- edit targets for the language server ----
+
+/** Service files of a generated app with a finding in them: toggle `e.fieldN` → `e.label` in remember(). */
+function generatedTargets(dir, reportFile, count = 10) {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  const withFindings = [...new Set(report.findings.map((f) => f.location.file).filter((f) => /services\/service\d+\.ts$/.test(f)))]
+    .sort((a, b) => Number(/(\d+)\.ts$/.exec(a)[1]) - Number(/(\d+)\.ts$/.exec(b)[1]));
+  const re = /remember\(e: Entity\d+\): void \{\n\s+this\.cache\.push\(format\d+\('f', e\.(field\d+)\)\);/;
+  const targets = [];
+  for (let k = 0; k < count && k < withFindings.length; k++) {
+    const file = path.join(dir, withFindings[Math.floor((k * withFindings.length) / count)]);
+    const text = fs.readFileSync(file, 'utf8');
+    const m = re.exec(text);
+    if (!m) continue;
+    const offset = m.index + m[0].lastIndexOf(`e.${m[1]}`) + 2;
+    targets.push({ file, edit: [offset, m[1], 'label'] });
+  }
+  return { targets, kind: 'toggle `e.fieldN` ↔ `e.label` in remember() of a service whose flush() has a finding' };
+}
+
+/** A real project: files with findings first, spread; the edit inserts/removes a comment line at the top. */
+function corpusTargets(dir, reportFile, count = 10) {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  const withFindings = [...new Set(report.findings.map((f) => f.location.file))].sort().map((f) => path.join(dir, f));
+  const rest = sourceFiles(dir).filter((f) => !withFindings.includes(f) && !f.endsWith('.d.ts')).sort();
+  const pick = (xs, n) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
+  const chosen = [...pick(withFindings, count), ...pick(rest, Math.max(0, count - withFindings.length))];
+  return { targets: chosen.map((file) => ({ file, edit: [0, '', '// residency-guard bench edit\n'] })), kind: 'insert/remove a comment line at the top of a file (files with findings first)' };
+}
+
+// ---- report ----
+
+function environment() {
+  const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'src') !== '';
+  const cpus = os.cpus();
+  const tsVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version;
+  return {
+    head: `${head}${dirty ? ' + uncommitted changes in src/' : ''}`,
+    machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GB RAM, ${os.platform()} ${os.release()}`,
+    node: process.version, tsVersion,
+  };
+}
+
+function render({ env, command, rows, lsp, lspLabel, lspKind, targets, loadStart, loadEnd, startedAt, durationS }) {
+  const out = [];
+  out.push('# Residency Guard benchmark', '');
+  out.push(`\`${command}\` — ${startedAt}, ${fmt(durationS)} s; commit ${env.head}; Node ${env.node}, TypeScript ${env.tsVersion}; ${env.machine};`
+    + ` load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end.`
+    + ` Medians of ${RUNS} run${RUNS > 1 ? 's' : ''}; in each run the check and \`tsc --noEmit -p\` run one after the other, in alternating order.`
+    + ` Wall time is measured around the child process (Node start-up included); peak RSS by ${GNU_TIME ? 'GNU time (`%M`)' : 'process.resourceUsage() in a wrapper'}.`, '');
+  out.push('## Whole-workspace check vs `tsc --noEmit`', '');
+  out.push('| App | Lines | Files | Findings | Check (ms) | tsc (ms) | Wall ratio | Check RSS (MB) | tsc RSS (MB) | RSS ratio | Files/s | Check ms / 1k lines | tsc ms / 1k lines | Check marginal ms / 1k lines |');
+  out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const [i, r] of rows.entries()) {
+    // Cost of the extra lines over the previous (smaller) app: fixed costs (Node start-up, lib files) cancel out.
+    const prev = rows[i - 1];
+    const marginal = prev && r.lines > prev.lines ? (r.wallMs - prev.wallMs) / ((r.lines - prev.lines) / 1000) : NaN;
+    out.push(`| ${r.label} | ${fmt(r.lines)} | ${fmt(r.files)} | ${fmt(r.findings)}${r.findingsStable ? '' : ' (varies)'} | ${fmt(r.wallMs)} | ${fmt(r.tscWallMs)}${r.tscErrors ? ' (type errors)' : ''} | ${fmt(r.wallRatio, 2)} | ${fmt(mb(r.rssKb))} | ${fmt(mb(r.tscRssKb))} | ${fmt(r.rssRatio, 2)} | ${fmt(r.filesPerSec)} | ${fmt(r.msPer1k, 1)} | ${fmt(r.tscMsPer1k, 1)} | ${fmt(marginal, 1)} |`);
+  }
+  out.push('');
+  if (lsp) {
+    out.push(`## Edit → published diagnostics (language server, ${lspLabel})`, '');
+    out.push(`Settings \`{ debounceMs: 0 }\`; ${lsp.openFiles} open files; ${lsp.edits} edits round-robin over them (${lspKind}), one ranged \`didChange\` each, 100 ms apart;`
+      + ' latency from sending the `didChange` to the next `publishDiagnostics` of that uri. "Server run" is the duration the server reports in `residencyGuard/analysisDone`.', '');
+    out.push('| Open files | Edits | First diagnostics (ms) | p50 (ms) | p95 (ms) | Max (ms) | Server run p50 / p95 (ms) | Server RSS after open → after edits (MB) | Server peak RSS (MB) |');
+    out.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    const mem = lsp.memAfterOpen && lsp.memEnd ? `${fmt(lsp.memAfterOpen.rssMb)} → ${fmt(lsp.memEnd.rssMb)}` : 'n/a';
+    out.push(`| ${lsp.openFiles} | ${lsp.edits} | ${fmt(lsp.firstDiagnosticsMs)} | ${fmt(lsp.p50)} | ${fmt(lsp.p95)} | ${fmt(lsp.max)} | ${fmt(lsp.serverP50)} / ${fmt(lsp.serverP95)} | ${mem} | ${lsp.memEnd ? fmt(lsp.memEnd.hwmMb) : 'n/a'} |`);
+    out.push('');
+    if (lsp.unchanged || lsp.notReflected) out.push(`Note: ${lsp.unchanged} edit(s) were first answered by a publish equal to the diagnostics before the edit; ${lsp.notReflected} never got changed diagnostics within 5 s (the first publish was counted).`, '');
+  }
+  out.push('## Targets (issue 6)', '');
+  out.push('| Target | Measured | Limit | Result |', '|---|--:|--:|---|');
+  for (const t of targets) out.push(`| ${t.name} | ${t.measured} | ${t.limit} | ${t.result} |`);
+  out.push('');
+  return out.join('\n');
+}
+
+function target(name, value, limit, shown = (v) => fmt(v, 2)) {
+  const result = Number.isFinite(value) ? (value <= limit ? 'PASS' : 'FAIL') : 'n/a';
+  return { name, measured: Number.isFinite(value) ? shown(value) : 'n/a', limit: `≤ ${shown(limit)}`, result };
+}
+
+// ---- main ----
+
+async function main() {
+  const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const t0 = performance.now();
+  const loadStart = os.loadavg();
+  const command = `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
+  for (const f of [path.join(ROOT, 'dist/cli.js'), SERVER, TSC]) {
+    if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run \`node scripts/build.mjs\` (and npm install) first`);
+  }
+  fs.mkdirSync(CACHE, { recursive: true });
+  const env = environment();
+  log(`${env.machine}; Node ${env.node}; TypeScript ${env.tsVersion}; commit ${env.head}; peak RSS via ${GNU_TIME ? 'GNU time' : 'resourceUsage wrapper'}`);
+
+  const rows = [];
+  if (opts.corpus) {
+    const dir = path.resolve(opts.corpus);
+    const { lines } = countLines(dir);
+    log(`corpus ${dir}: ${fmt(lines)} lines`);
+    rows.push(measureApp(path.basename(dir), dir, lines));
+  } else {
+    for (const size of SIZES) {
+      const dir = ensureApp(size);
+      const { lines } = countLines(dir);
+      log(`app-${size}: ${fmt(lines)} lines`);
+      rows.push({ ...measureApp(`app-${size}`, dir, lines), size });
+    }
+  }
+
+  let lsp;
+  let lspLabel;
+  let lspKind;
+  if (!opts['skip-lsp']) {
+    let dir;
+    let reportFile;
+    let pick;
+    if (opts.corpus) {
+      ({ dir, reportFile, label: lspLabel } = rows[0]);
+      pick = corpusTargets;
+    } else {
+      const row = rows.find((r) => r.size === LSP_SIZE);
+      dir = row?.dir ?? ensureApp(LSP_SIZE);
+      lspLabel = `app-${LSP_SIZE}`;
+      reportFile = row?.reportFile ?? path.join(CACHE, `report-${lspLabel}.json`);
+      if (!row) runCheck(dir, reportFile);
+      pick = generatedTargets;
+    }
+    const { targets, kind } = pick(dir, reportFile);
+    lspKind = kind;
+    if (targets.length === 0) throw new Error(`no file to edit in ${dir}`);
+    log(`language server on ${lspLabel}: ${targets.length} open files, ${EDITS} edits`);
+    lsp = await measureEdits({ serverJs: SERVER, folder: dir, targets, edits: EDITS, log });
+    if (lsp.trace.length) log(`  server trace after the edits:\n${lsp.trace.slice(-5).map((l) => `    ${l.split('\n').join('\n    ')}`).join('\n')}`);
+    else log('  server trace after the edits: (nothing reported with $/setTrace verbose)');
+  }
+
+  // Targets: on the 100k app (or the corpus, or the size nearest 100k).
+  const main100 = opts.corpus ? rows[0] : [...rows].sort((a, b) => Math.abs(a.size - 100000) - Math.abs(b.size - 100000))[0];
+  const targets = [
+    target(`Check wall / tsc wall (${main100.label})`, main100.wallRatio, TARGETS.wallRatio),
+    target(`Check peak RSS / tsc peak RSS (${main100.label})`, main100.rssRatio, TARGETS.rssRatio),
+    target(`Edit → diagnostics p95 (${lspLabel ?? 'skipped'})`, lsp?.p95 ?? NaN, TARGETS.p95, (v) => `${fmt(v)} ms`),
+    target(`Edit → diagnostics p50 (${lspLabel ?? 'skipped'})`, lsp?.p50 ?? NaN, TARGETS.p50, (v) => `${fmt(v)} ms`),
+  ];
+  const bySize = rows.filter((r) => r.size).sort((a, b) => a.size - b.size);
+  if (bySize.length >= 2) {
+    const small = bySize[0];
+    const big = bySize[bySize.length - 1];
+    targets.push(target(`Cost per line ${big.label} / ${small.label}`, big.msPer1k / small.msPer1k, TARGETS.scaling));
+  } else targets.push(target('Cost per line largest / smallest app', NaN, TARGETS.scaling));
+
+  const text = render({ env, command, rows, lsp, lspLabel, lspKind, targets, loadStart, loadEnd: os.loadavg(), startedAt, durationS: (performance.now() - t0) / 1000 });
+  const output = path.resolve(ROOT, opts.output);
+  fs.writeFileSync(output, text);
+  process.stdout.write(`\n${text}\n`);
+  for (const t of targets) process.stdout.write(`${t.result.padEnd(4)} ${t.name}: ${t.measured} (target ${t.limit})\n`);
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), output) || output}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e.stack ?? e}\n`);
+  process.exit(1);
+});
