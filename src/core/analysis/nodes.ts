@@ -67,6 +67,9 @@ export function functionOfDeclaration(decl: ts.Node): FunctionLike | undefined {
 export function displayName(decl: ts.Node): string {
   const own = nameText(decl) ?? '<anonymous>';
   const parent = decl.parent;
+  if (parent && ts.isParameter(decl) && ts.isConstructorDeclaration(parent) && ts.isParameterPropertyDeclaration(decl, parent)) {
+    return `${parent.parent.name?.text ?? '<anonymous>'}.${own}`;
+  }
   if (parent && (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent))) {
     return `${parent.name?.text ?? '<anonymous>'}.${own}`;
   }

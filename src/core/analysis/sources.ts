@@ -102,6 +102,8 @@ export class SourceResolver {
   private containerLayer(decl: ts.Node): Layer | undefined {
     const parent = decl.parent;
     if (!parent) return undefined;
+    // A constructor parameter property (`constructor(public id: string)`) is a member of the class.
+    if (ts.isParameter(decl) && ts.isConstructorDeclaration(parent) && ts.isParameterPropertyDeclaration(decl, parent)) return this.annotations.get(parent.parent);
     if (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent)) return this.annotations.get(parent);
     if (ts.isTypeLiteralNode(parent)) {
       const holder = parent.parent;
