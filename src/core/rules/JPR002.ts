@@ -2,12 +2,11 @@
  * JPR002 — a party that is neither a contractor abroad nor a group company abroad receives or can read
  * data its access class is not allowed to read (APPI Art. 25, 27).
  */
-import { isForeignContractor, isForeignGroupCompany } from './facts';
+import { isForeignContractor, isForeignGroupCompany, partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
-  const p = f.parties.find((x) => !isForeignContractor(x) && !isForeignGroupCompany(x) && !f.source.access.includes(x.access));
-  return p ? { party: p, country: p.country } : undefined;
+  return partyTrigger(f, (x) => !isForeignContractor(x) && !isForeignGroupCompany(x) && !f.source.access.includes(x.access));
 }
 
 export const JPR002: RuleDefinition = {

@@ -2,12 +2,11 @@
  * JPR003 — a contractor or subcontractor abroad receives or can read personal data whose `@access` does
  * not include its access class; entrustment does not exempt a foreign contractor (APPI Art. 28, 25).
  */
-import { isForeignContractor } from './facts';
+import { isForeignContractor, partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
-  const p = f.parties.find((x) => isForeignContractor(x) && !f.source.access.includes(x.access));
-  return p ? { party: p, country: p.country } : undefined;
+  return partyTrigger(f, (x) => isForeignContractor(x) && !f.source.access.includes(x.access));
 }
 
 export const JPR003: RuleDefinition = {

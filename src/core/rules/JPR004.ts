@@ -2,13 +2,12 @@
  * JPR004 — a group company abroad receives or can read personal data whose `@access` does not include
  * `group-company-overseas`: a foreign subsidiary is a third party (APPI Art. 28).
  */
-import { isForeignGroupCompany } from './facts';
+import { isForeignGroupCompany, partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
   if (f.source.access.includes('group-company-overseas')) return undefined;
-  const p = f.parties.find(isForeignGroupCompany);
-  return p ? { party: p, country: p.country } : undefined;
+  return partyTrigger(f, isForeignGroupCompany);
 }
 
 export const JPR004: RuleDefinition = {

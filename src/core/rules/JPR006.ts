@@ -2,14 +2,14 @@
  * JPR006 — message content or communication metadata reaches a party other than the operator itself
  * and the data subject (Telecommunications Business Act Art. 4, secrecy of communications).
  */
+import { partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 const SECRET = new Set(['message-content', 'comm-metadata']);
 
 function check(f: FlowFacts): Trigger | undefined {
   if (!SECRET.has(f.source.category)) return undefined;
-  const p = f.parties.find((x) => x.id !== 'self' && x.access !== 'data-subject');
-  return p ? { party: p, country: p.country } : undefined;
+  return partyTrigger(f, (x) => x.id !== 'self' && x.access !== 'data-subject');
 }
 
 export const JPR006: RuleDefinition = {

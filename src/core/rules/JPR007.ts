@@ -2,13 +2,13 @@
  * JPR007 — special care-required personal information leaves Japan or reaches any contractor
  * (APPI Art. 2(3), 27(2), 28).
  */
-import { isAbroad, isContractor } from './facts';
+import { isAbroad, isContractor, partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
   if (f.source.category !== 'special-care') return undefined;
-  const p = f.parties.find((x) => isAbroad(x.country) || isContractor(x));
-  if (p) return { party: p, country: p.country };
+  const byParty = partyTrigger(f, (x) => isAbroad(x.country) || isContractor(x));
+  if (byParty) return byParty;
   const c = f.storageCountries.find(isAbroad);
   return c ? { country: c } : undefined;
 }

@@ -2,13 +2,14 @@
  * JPR008 — readable personal data reaches a country whose law obliges cooperation with state
  * intelligence (default CN; APPI Art. 23, GL 10-7, Rule 18; PRC National Intelligence Law Art. 7).
  */
+import { partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
   if (f.opaque) return undefined;
   const flagged = new Set(f.config.intelligenceCooperation);
-  const p = f.parties.find((x) => flagged.has(x.country));
-  if (p) return { party: p, country: p.country };
+  const byParty = partyTrigger(f, (x) => flagged.has(x.country));
+  if (byParty) return byParty;
   const c = f.storageCountries.find((x) => flagged.has(x));
   return c ? { country: c } : undefined;
 }

@@ -2,12 +2,12 @@
  * JPR011 — pseudonymously processed information reaches a party other than the operator itself
  * (APPI Art. 41(6)).
  */
+import { partyTrigger } from './facts';
 import type { FlowFacts, RuleDefinition, Trigger } from './types';
 
 function check(f: FlowFacts): Trigger | undefined {
   if (!f.transform.pseudonymized) return undefined;
-  const p = f.parties.find((x) => x.id !== 'self');
-  return p ? { party: p, country: p.country } : undefined;
+  return partyTrigger(f, (x) => x.id !== 'self');
 }
 
 export const JPR011: RuleDefinition = {

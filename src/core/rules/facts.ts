@@ -8,7 +8,7 @@ import { EQUIVALENT_COUNTRIES } from '../data/countries';
 import type { Destination } from '../analysis/destinations';
 import type { SourceLabel } from '../analysis/labels';
 import { OPAQUE_ENCRYPTION } from '../vocabulary/jpPack';
-import type { FlowFacts } from './types';
+import type { FlowFacts, Trigger } from './types';
 
 export const HOME = 'JP';
 
@@ -78,6 +78,12 @@ export function flowFacts(label: SourceLabel, destination: Destination, siteBase
     opaque: OPAQUE_ENCRYPTION.has(label.transform.encrypted ?? ''),
     config,
   };
+}
+
+/** The rule fires for the first party (receiving or reading the data) that matches. */
+export function partyTrigger(f: FlowFacts, matches: (p: Party) => boolean): Trigger | undefined {
+  const p = f.parties.find(matches);
+  return p ? { party: p, country: p.country } : undefined;
 }
 
 export function partyPhrase(p: Party): string {
