@@ -12,7 +12,7 @@ import { DATA_MAP_VIEW } from './dataMapView';
 import type { DataMapProvider } from './dataMapView';
 import { exportReport } from './report';
 import { openRuleDoc } from './ruleDocs';
-import { CHECK_WORKSPACE_COMMAND } from './statusBar';
+import { CHECK_WORKSPACE_COMMAND, findingCount } from './statusBar';
 
 export const COMMANDS = {
   checkWorkspace: CHECK_WORKSPACE_COMMAND,
@@ -49,7 +49,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 /** Checks every file of the workspace with a cancellable progress notification. */
 export async function checkWorkspace(client: LanguageClient): Promise<CheckWorkspaceResult | undefined> {
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Residency Guard: checking the workspace…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Residency Guard: checking the workspace…'), cancellable: true },
     (_progress, token) => client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, token)
       .catch((error: unknown) => { if (isCancellation(error)) return undefined; throw error; }),
   );
@@ -63,31 +63,35 @@ function isCancellation(error: unknown): boolean {
 
 async function announceCheck(result: CheckWorkspaceResult | undefined): Promise<void> {
   if (!result || result.cancelled) {
-    void vscode.window.showInformationMessage('Residency Guard: workspace check cancelled; earlier results were kept where no file was re-checked.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Residency Guard: workspace check cancelled; earlier results were kept where no file was re-checked.'));
     return;
   }
-  const show = 'Show Problems';
+  const show = vscode.l10n.t('Show Problems');
   const answer = await vscode.window.showInformationMessage(checkSummary(result), show);
   if (answer === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
 /** "Residency Guard: 5 findings and 1 problem in 12 files (840 ms)." */
 export function checkSummary(result: CheckWorkspaceResult): string {
-  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  return `Residency Guard: ${count(result.findings, 'finding')} and ${count(result.problems, 'problem')} in ` +
-    `${count(result.files, 'file')} (${Math.round(result.durationMs)} ms).`;
+  const files = result.files === 1 ? vscode.l10n.t('{0} file', result.files) : vscode.l10n.t('{0} files', result.files);
+  return vscode.l10n.t('Residency Guard: {0} and {1} in {2} ({3} ms).',
+    findingCount(result.findings), problemCount(result.problems), files, Math.round(result.durationMs));
+}
+
+function problemCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('{0} problem', n) : vscode.l10n.t('{0} problems', n);
 }
 
 /** Fills the data map view from the server and reveals it. */
 export async function showDataMap(client: LanguageClient, dataMap: DataMapProvider): Promise<readonly DataMapCategory[]> {
   const result = await vscode.window.withProgress(
-    { location: { viewId: DATA_MAP_VIEW }, title: 'Residency Guard: building the data map' },
+    { location: { viewId: DATA_MAP_VIEW }, title: vscode.l10n.t('Residency Guard: building the data map') },
     () => client.sendRequest<unknown>(DATA_MAP_REQUEST, {}),
   );
   const categories = dataMapCategories(result);
   dataMap.set(categories);
   await vscode.commands.executeCommand(`${DATA_MAP_VIEW}.focus`);
-  if (categories.length === 0) void vscode.window.showInformationMessage('Residency Guard: no personal data reaches any destination in this workspace.');
+  if (categories.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Residency Guard: no personal data reaches any destination in this workspace.'));
   return categories;
 }
 

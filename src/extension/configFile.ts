@@ -23,11 +23,11 @@ export async function openConfig(extensionUri: vscode.Uri): Promise<vscode.Uri |
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showWarningMessage('Residency Guard: open a folder first; the config file lives at its root.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Residency Guard: open a folder first; the config file lives at its root.'));
     return undefined;
   }
   if (folders.length === 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder whose residency.config.json to open' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder whose residency.config.json to open') });
 }
 
 /** `configPath` is relative to the folder, or absolute. */

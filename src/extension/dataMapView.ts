@@ -58,15 +58,17 @@ const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 function categoryItem(category: DataMapCategory): vscode.TreeItem {
   const item = new vscode.TreeItem(category.category, expanded);
   item.iconPath = new vscode.ThemeIcon('symbol-field');
-  item.description = plural(category.countries.length, 'country', 'countries');
+  const countries = category.countries.length;
+  item.description = countries === 1 ? vscode.l10n.t('{0} country', countries) : vscode.l10n.t('{0} countries', countries);
   item.contextValue = 'category';
   return item;
 }
 
 function countryItem(country: DataMapCountry): vscode.TreeItem {
-  const item = new vscode.TreeItem(country.country === 'unknown' ? 'unknown country' : country.country, expanded);
+  const item = new vscode.TreeItem(country.country === 'unknown' ? vscode.l10n.t('unknown country') : country.country, expanded);
   item.iconPath = new vscode.ThemeIcon(country.country === 'JP' ? 'home' : 'globe');
-  item.description = plural(country.parties.length, 'party', 'parties');
+  const parties = country.parties.length;
+  item.description = parties === 1 ? vscode.l10n.t('{0} party', parties) : vscode.l10n.t('{0} parties', parties);
   item.contextValue = 'country';
   return item;
 }
@@ -75,7 +77,7 @@ function partyItem(party: DataMapParty): vscode.TreeItem {
   const item = new vscode.TreeItem(party.name || party.party, collapsed);
   item.iconPath = new vscode.ThemeIcon('organization');
   item.description = [party.party, party.access].filter((s) => s !== '').join(' · ');
-  item.tooltip = `${party.name} (${[party.party, party.access].filter((s) => s !== '').join(', ')}) · ${plural(party.locations.length, 'location', 'locations')}`;
+  item.tooltip = `${party.name} (${[party.party, party.access].filter((s) => s !== '').join(', ')}) · ${locationCount(party.locations.length)}`;
   item.contextValue = 'party';
   return item;
 }
@@ -91,13 +93,13 @@ function locationItem(location: DataMapLocation): vscode.TreeItem {
   item.tooltip = `${location.label}\n${where}:${location.character + 1}`;
   item.command = {
     command: 'vscode.open',
-    title: 'Open Location',
+    title: vscode.l10n.t('Open Location'),
     arguments: [uri, { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions],
   };
   item.contextValue = 'location';
   return item;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function locationCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('{0} location', n) : vscode.l10n.t('{0} locations', n);
 }

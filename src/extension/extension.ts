@@ -56,19 +56,19 @@ function wireStatus(client: LanguageClient, status: StatusBar): void {
     if (newState === State.Starting) status.starting();
     else if (newState === State.Running && last) status.update(last);
     else if (newState === State.Running) status.idle();
-    else status.failed('stopped');
+    else status.failed(vscode.l10n.t('stopped'));
   });
 }
 
 async function startClient(context: vscode.ExtensionContext, client: LanguageClient, status: StatusBar): Promise<void> {
   const module = context.asAbsolutePath(SERVER_MODULE);
   try {
-    if (!fs.existsSync(module)) throw new Error(`${SERVER_MODULE} is missing from the extension; build it with \`npm run build\``);
+    if (!fs.existsSync(module)) throw new Error(vscode.l10n.t('{0} is missing from the extension; build it with `npm run build`', SERVER_MODULE));
     await client.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     status.failed(message);
-    void vscode.window.showErrorMessage(`Residency Guard could not start its analysis server: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Residency Guard could not start its analysis server: {0}', message));
     throw error;
   }
 }

@@ -16,26 +16,32 @@ interface ReportFormat {
   readonly extension: string;
 }
 
-/** One row per format of the protocol's EXPORT_FORMATS (a new format does not compile without its row). */
-const FORMAT_DETAILS: Readonly<Record<FormatId, Omit<ReportFormat, 'id'>>> = {
-  json: { label: 'JSON', detail: 'Versioned report: findings, problems, suppressions, summary', extension: 'json' },
-  sarif: { label: 'SARIF 2.1.0', detail: 'For code-scanning tools, with the path of each finding as a code flow', extension: 'sarif' },
-  markdown: { label: 'Markdown', detail: 'Transfer register: what goes to which country and party, on which basis', extension: 'md' },
-  text: { label: 'Text', detail: 'One line per finding: file:line:column: severity rule message', extension: 'txt' },
+/**
+ * One row per format of the protocol's EXPORT_FORMATS (a new format does not compile without its row).
+ * Functions, so that the texts are translated when used, once the extension's l10n bundle is loaded.
+ */
+const FORMAT_DETAILS: Readonly<Record<FormatId, () => Omit<ReportFormat, 'id'>>> = {
+  json: () => ({ label: 'JSON', detail: vscode.l10n.t('Versioned report: findings, problems, suppressions, summary'), extension: 'json' }),
+  sarif: () => ({ label: 'SARIF 2.1.0', detail: vscode.l10n.t('For code-scanning tools, with the path of each finding as a code flow'), extension: 'sarif' }),
+  markdown: () => ({ label: 'Markdown', detail: vscode.l10n.t('Transfer register: what goes to which country and party, on which basis'), extension: 'md' }),
+  text: () => ({ label: vscode.l10n.t('Text'), detail: vscode.l10n.t('One line per finding: file:line:column: severity rule message'), extension: 'txt' }),
 };
 
-export const REPORT_FORMATS: readonly ReportFormat[] = EXPORT_FORMATS.map((id) => ({ id, ...FORMAT_DETAILS[id] }));
+/** The export formats, in the display language. */
+export function reportFormats(): readonly ReportFormat[] {
+  return EXPORT_FORMATS.map((id) => ({ id, ...FORMAT_DETAILS[id]() }));
+}
 
 /**
  * Resolves to the saved file, or undefined when the user cancels. `format` skips the quick pick and
  * `target` the save dialog (for scripts and tests).
  */
 export async function exportReport(client: LanguageClient, format?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const chosen = REPORT_FORMATS.find((f) => f.id === format) ?? await pickFormat();
+  const chosen = reportFormats().find((f) => f.id === format) ?? await pickFormat();
   if (!chosen) return undefined;
   const params: ReportParams = { format: chosen.id };
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Residency Guard: building the report' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Residency Guard: building the report') },
     () => client.sendRequest<ReportResult>(REPORT_REQUEST, params),
   );
   const file = target ?? await pickTarget(chosen);
@@ -49,13 +55,13 @@ function pickTarget(format: ReportFormat): Thenable<vscode.Uri | undefined> {
   return vscode.window.showSaveDialog({
     defaultUri: defaultTarget(`residency-report.${format.extension}`),
     filters: { [format.label]: [format.extension] },
-    saveLabel: 'Export Report',
+    saveLabel: vscode.l10n.t('Export Report'),
   });
 }
 
 async function pickFormat(): Promise<ReportFormat | undefined> {
-  const items = REPORT_FORMATS.map((format) => ({ label: format.label, detail: format.detail, format }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Residency Guard: Export Report', placeHolder: 'Report format' });
+  const items = reportFormats().map((format) => ({ label: format.label, detail: format.detail, format }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Residency Guard: Export Report'), placeHolder: vscode.l10n.t('Report format') });
   return picked?.format;
 }
 
@@ -66,7 +72,7 @@ function defaultTarget(fileName: string): vscode.Uri | undefined {
 }
 
 async function announce(target: vscode.Uri): Promise<void> {
-  const open = 'Open';
-  const answer = await vscode.window.showInformationMessage(`Residency Guard: report saved to ${vscode.workspace.asRelativePath(target)}.`, open);
+  const open = vscode.l10n.t('Open');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Residency Guard: report saved to {0}.', vscode.workspace.asRelativePath(target)), open);
   if (answer === open) await vscode.window.showTextDocument(target);
 }

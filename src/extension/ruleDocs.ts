@@ -12,7 +12,7 @@ export async function openRuleDoc(extensionUri: vscode.Uri, ruleId: unknown): Pr
   const id = typeof ruleId === 'string' ? ruleId.trim().toUpperCase() : '';
   const page = RULE_ID.test(id) ? await findRuleDoc(extensionUri, id) : undefined;
   if (!page) {
-    void vscode.window.showErrorMessage(`Residency Guard: no documentation page for rule "${String(ruleId)}".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Residency Guard: no documentation page for rule "{0}".', String(ruleId)));
     return undefined;
   }
   await vscode.commands.executeCommand('markdown.showPreview', page);

@@ -21,21 +21,21 @@ export class StatusBar implements vscode.Disposable {
   /** While the language server starts (or restarts). */
   starting(): void {
     this.item.text = '$(sync~spin) RG';
-    this.item.tooltip = 'Residency Guard: starting the analysis server…';
+    this.item.tooltip = vscode.l10n.t('Residency Guard: starting the analysis server…');
     this.item.backgroundColor = undefined;
   }
 
   /** The server runs but has not reported an analysis yet. */
   idle(): void {
     this.item.text = '$(shield) RG';
-    this.item.tooltip = 'Residency Guard: no analysis yet · click to check the workspace';
+    this.item.tooltip = vscode.l10n.t('Residency Guard: no analysis yet · click to check the workspace');
     this.item.backgroundColor = undefined;
   }
 
   /** The server could not start or stopped. */
   failed(reason: string): void {
     this.item.text = '$(error) RG';
-    this.item.tooltip = `Residency Guard: the analysis server is not running (${reason})`;
+    this.item.tooltip = vscode.l10n.t('Residency Guard: the analysis server is not running ({0})', reason);
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
   }
 
@@ -51,11 +51,17 @@ export class StatusBar implements vscode.Disposable {
   }
 }
 
+/** "1 finding", "3 findings". */
+export function findingCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('{0} finding', n) : vscode.l10n.t('{0} findings', n);
+}
+
 /** "3 findings · last analysis 14:03:27 (123 ms)". */
 export function describeAnalysis(done: AnalysisDone): string {
-  const noun = done.findings === 1 ? 'finding' : 'findings';
-  const kind = done.kind === 'workspace' ? 'last workspace check' : 'last analysis';
-  return `${done.findings} ${noun} · ${kind} ${clockTime(done.finishedAt)} (${Math.round(done.durationMs)} ms)`;
+  const args = [findingCount(done.findings), clockTime(done.finishedAt), Math.round(done.durationMs)] as const;
+  return done.kind === 'workspace'
+    ? vscode.l10n.t('{0} · last workspace check {1} ({2} ms)', ...args)
+    : vscode.l10n.t('{0} · last analysis {1} ({2} ms)', ...args);
 }
 
 function clockTime(iso: string): string {

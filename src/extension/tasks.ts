@@ -26,7 +26,7 @@ export function registerTaskProvider(context: vscode.ExtensionContext): vscode.D
   });
 }
 
-function checkTask(cli: string, folder: vscode.WorkspaceFolder, definition: CheckTaskDefinition, name = 'check'): vscode.Task {
+function checkTask(cli: string, folder: vscode.WorkspaceFolder, definition: CheckTaskDefinition, name = vscode.l10n.t('check')): vscode.Task {
   const execution = new vscode.ProcessExecution(process.execPath, [cli, ...cliArguments(folder, definition)], {
     cwd: folder.uri.fsPath,
     // In desktop VS Code process.execPath is Electron: make it behave as plain Node.
