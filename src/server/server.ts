@@ -15,8 +15,8 @@ import { toPosix } from '../cli/nodeHost';
 import { formatReport } from '../core/report/formats';
 import type { CheckResult } from '../core/report/model';
 import {
-  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST,
-  type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult,
+  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST,
+  type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
 } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
 import { buildDataMap } from './dataMap';
@@ -225,6 +225,8 @@ connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<Repor
   const content = (single ? results.slice(0, 1) : results).map((r) => formatReport(params.format, r, opts)).join('\n');
   return { format: params.format, content };
 });
+
+connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: pkg.version }));
 
 connection.onHover((params) => {
   const session = sessionFor(params.textDocument.uri);

@@ -75,6 +75,13 @@ export interface ReportResult {
   readonly content: string;
 }
 
+/** Request: the server process's id and version (the integration tests kill the process to test recovery). */
+export const SERVER_INFO_REQUEST = 'residencyGuard/serverInfo';
+export interface ServerInfo {
+  readonly pid: number;
+  readonly version: string;
+}
+
 /** Notification from the server after each published analysis. */
 export const ANALYSIS_DONE_NOTIFICATION = 'residencyGuard/analysisDone';
 export interface AnalysisDone {

@@ -5,24 +5,28 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const SOURCE = 'residency-guard';
 export const EXTENSION_ID = 'residency-guard.residency-guard';
 /** Time for one analysis to arrive, a cold server start included. */
 export const WAIT_MS = 60_000;
 
-interface Api {
+/** What the extension's activate() returns (src/extension/extension.ts). */
+export interface Api {
+  readonly client: LanguageClient;
   readonly ready: Promise<void>;
 }
 
-/** Activates the extension and waits until its language server runs. */
-export async function activateExtension(): Promise<void> {
+/** Activates the extension and waits until its language server runs; returns the extension's API. */
+export async function activateExtension(): Promise<Api> {
   const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
   const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
   assert.strictEqual(autoSave, 'off', 'the workspace must switch auto save off (.vscode/settings.json): tests edit without saving');
   const api = await extension.activate();
   await api.ready;
+  return api;
 }
 
 /** A file of the test workspace (test/workspaces/integration). */
@@ -78,6 +82,29 @@ export async function replaceText(editor: vscode.TextEditor, search: string, rep
   assert.ok(offset >= 0, `"${search}" not found in ${vscode.workspace.asRelativePath(document.uri)}`);
   const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length));
   assert.ok(await editor.edit((builder) => builder.replace(range, replacement)), 'the edit was not applied');
+}
+
+/** Writes a file of the test workspace on disk (a test deletes it again with deleteFile). */
+export async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+}
+
+/** Closes the file's editors without saving and deletes it from disk, if it exists. */
+export async function deleteFile(uri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+  if (tabs.length > 0) {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
+      await openEditor(uri);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.window.tabGroups.close(tabs);
+  }
+  try {
+    await vscode.workspace.fs.delete(uri);
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+  }
 }
 
 /** Reverts the document to its content on disk and closes its editor. */
