@@ -3,7 +3,8 @@
  * run the flow analysis and the rules, and return findings, suppressed findings, problems, flows and
  * annotated declarations. Everything outside comes through the FileHost. `checkWorkspace` runs at once
  * (the CLI); `checkWorkspaceAsync` yields between files and can be cancelled (the language server), and
- * reuses the previous Program so that unchanged files are not parsed again.
+ * reuses the previous Program so that unchanged files are not parsed again. Problems about the inputs are
+ * written in the requested language (`lang`, English by default), like the findings.
  */
 import type ts from 'typescript';
 import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
@@ -14,6 +15,7 @@ import { FlowState } from './analysis/flowState';
 import { createConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
+import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
 import { flowRecords } from './report/flows';
 import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
@@ -71,14 +73,16 @@ export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCa
   const path = opts.configFile ?? `${opts.root.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
   const text = host.readFile(path);
   const load = createConfigLoader(regions);
+  const lang = opts.lang ?? 'en';
   if (text === undefined && opts.configFile) {
     const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return { text, config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message: `The config file ${path} cannot be read`, location: loc }] };
+    const message = problemMessage(lang, 'configUnreadable', { path });
+    return { text, config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message, location: loc }] };
   }
-  return { text, ...load(text, text === undefined ? undefined : path) };
+  return { text, ...load(text, text === undefined ? undefined : path, lang) };
 }
 
-function parseProblems(sf: ts.SourceFile, program: ts.Program): Problem[] {
+function parseProblems(sf: ts.SourceFile, program: ts.Program, lang: Lang): Problem[] {
   return program.getSyntacticDiagnostics(sf).slice(0, 5).map((d) => {
     const start = d.start ?? 0;
     const s = sf.getLineAndCharacterOfPosition(start);
@@ -86,10 +90,18 @@ function parseProblems(sf: ts.SourceFile, program: ts.Program): Problem[] {
     const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
     return {
       kind: 'parse', code: PROBLEM_CODES.sourceParse, severity: 'error',
-      message: `This file does not parse (${text}); the rest of it is analysed as far as it could be read`,
+      message: problemMessage(lang, 'sourceParse', { detail: text }),
       location: { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
     };
   });
+}
+
+/** The notice for a file the flow analysis gave up on (its reason, as the analysis words it, recognised when it can be). */
+function notAnalysedMessage(why: string, lang: Lang): string {
+  if (why === 'it is nested too deeply to analyse') return problemMessage(lang, 'notAnalysedTooDeep', {});
+  const failed = /^the analysis failed \((.*)\)$/s.exec(why);
+  if (failed) return problemMessage(lang, 'notAnalysedFailed', { error: failed[1] });
+  return problemMessage(lang, 'notAnalysed', { reason: why });
 }
 
 function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], root: string): { kept: Finding[]; suppressed: Finding[] } {
@@ -143,19 +155,24 @@ class CheckRun {
   flow!: FlowAnalysis;
 
   private readonly configKey: string;
+  private readonly lang: Lang;
+  /** Cached annotations hold messages: they are valid for one config and one language. */
+  private readonly annotationKey: string;
 
   constructor(private readonly host: FileHost, private readonly opts: CheckOptions) {
     const { config, problems, text } = readConfig(host, opts, this.regions);
     this.config = config;
     this.problems = [...problems];
     this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}`;
+    this.lang = opts.lang ?? 'en';
+    this.annotationKey = `${this.configKey}\u0000${this.lang}`;
   }
 
   private annotationsOf(sf: ts.SourceFile): FileAnnotations {
     const cached = this.opts.session?.annotations.get(sf);
-    if (cached && cached.configKey === this.configKey) return cached.value;
-    const value = collectAnnotations(sf, { config: this.config, regions: this.regions });
-    this.opts.session?.annotations.set(sf, { configKey: this.configKey, value });
+    if (cached && cached.configKey === this.annotationKey) return cached.value;
+    const value = collectAnnotations(sf, { config: this.config, regions: this.regions, lang: this.lang });
+    this.opts.session?.annotations.set(sf, { configKey: this.annotationKey, value });
     return value;
   }
 
@@ -163,8 +180,9 @@ class CheckRun {
   *steps(): Generator<void> {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
     const session = this.opts.session;
-    const ap = createAnalysisProgram(this.host, { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes },
-      { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList });
+    const request = { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang };
+    const reuse = { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList };
+    const ap = createAnalysisProgram(this.host, request, reuse);
     this.program = ap.program;
     this.problems.push(...ap.problems);
     yield;
@@ -172,7 +190,7 @@ class CheckRun {
       const sf = ap.program.getSourceFile(file);
       if (!sf) continue;
       this.files.push(sf);
-      this.problems.push(...parseProblems(sf, ap.program));
+      this.problems.push(...parseProblems(sf, ap.program, this.lang));
       const fa = this.annotationsOf(sf);
       for (const [k, v] of fa.byDeclaration) this.annotations.set(k, v);
       this.suppressions.push(...fa.suppressions);
@@ -191,9 +209,10 @@ class CheckRun {
     if (this.opts.session) this.opts.session.program = this.program;
     const hits = this.flow.hits();
     for (const [file, why] of this.flow.failures) {
-      this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Not analysed: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      const message = notAnalysedMessage(why, this.lang);
+      this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
-    const findings = evaluateHits(hits, this.config, root, this.opts.lang ?? 'en');
+    const findings = evaluateHits(hits, this.config, root, this.lang);
     const { kept, suppressed } = applySuppressions(findings, this.suppressions, root);
     const wanted = reportFilter(this.opts, this.config.file);
     const result: CheckResult = {

@@ -1,9 +1,11 @@
 /**
  * Finds the source files to analyse under a root (SPEC §6.0) through the FileHost: walks directories
  * (node_modules, VCS folders and build output excluded, symlink loops cut), keeps TS/JS files, and sets
- * aside files that cannot be analysed (binary, too large, unreadable) with a located notice.
+ * aside files that cannot be analysed (binary, too large, unreadable) with a located notice in the
+ * requested language.
  */
 import type { FileHost } from '../host';
+import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Problem } from '../model';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -48,22 +50,32 @@ function looksBinary(bytes: Uint8Array): boolean {
   return bytes.includes(0);
 }
 
-/** Splits files into those that can be analysed and notices for the others. */
-export function screenFiles(host: FileHost, files: readonly string[], maxBytes = MAX_FILE_BYTES): { files: string[]; problems: Problem[] } {
+function skipped(file: string, message: string): Problem {
+  return { kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: fileLoc(file) };
+}
+
+/** Why a file cannot be analysed, in `lang` (undefined when it can). */
+function skipReason(host: FileHost, file: string, maxBytes: number, lang: Lang): string | undefined {
+  const st = host.stat(file);
+  if (!st || !st.isFile) return problemMessage(lang, 'skippedUnreadable', {});
+  if (st.size > maxBytes) return problemMessage(lang, 'skippedTooLarge', { bytes: st.size, limitBytes: maxBytes });
+  const prefix = host.readPrefix?.(file, 8192);
+  return prefix && looksBinary(prefix) ? problemMessage(lang, 'skippedBinary', {}) : undefined;
+}
+
+/** Splits files into those that can be analysed and notices (in `lang`) for the others. */
+export function screenFiles(
+  host: FileHost,
+  files: readonly string[],
+  maxBytes = MAX_FILE_BYTES,
+  lang: Lang = 'en',
+): { files: string[]; problems: Problem[] } {
   const ok: string[] = [];
   const problems: Problem[] = [];
-  const skip = (file: string, why: string): void => {
-    problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Skipped: ${why}`, location: fileLoc(file) });
-  };
   for (const file of files) {
-    const st = host.stat(file);
-    if (!st || !st.isFile) skip(file, 'the file cannot be read');
-    else if (st.size > maxBytes) skip(file, `the file is ${(st.size / 1024).toFixed(0)} KB, above the ${(maxBytes / 1024).toFixed(0)} KB limit for analysis`);
-    else {
-      const prefix = host.readPrefix?.(file, 8192);
-      if (prefix && looksBinary(prefix)) skip(file, 'the file is binary (it contains NUL bytes)');
-      else ok.push(file);
-    }
+    const why = skipReason(host, file, maxBytes, lang);
+    if (why === undefined) ok.push(file);
+    else problems.push(skipped(file, why));
   }
   return { files: ok, problems };
 }

@@ -4,9 +4,11 @@
  * file under the root; then the config's include/exclude and the requested paths narrow the set.
  * Options are tuned for analysis: JS allowed, nothing emitted, only the ES library loaded, and package
  * types not pulled in (types of packages that are not installed resolve to nothing; analysis goes on).
+ * Notices about skipped files are written in the request's language.
  */
 import ts = require('typescript');
 import type { FileHost } from '../host';
+import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
 import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
@@ -17,6 +19,8 @@ export interface ProgramRequest {
   readonly exclude?: readonly string[];
   /** Files larger than this are skipped with a notice (default 2 MB). */
   readonly maxFileBytes?: number;
+  /** Language of the notices (default English). */
+  readonly lang?: Lang;
 }
 
 export interface AnalysisProgram {
@@ -86,9 +90,9 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
 
 /**
  * A CompilerHost over the FileHost. A file the TypeScript parser cannot handle (it overflows the stack
- * on pathologically nested code) is replaced by an empty one and recorded in `unparsable`.
+ * on pathologically nested code) is replaced by an empty one and recorded in `unparsable` with the error.
  */
-export function compilerHost(host: FileHost, unparsable: Map<string, string> = new Map(), cache?: SourceFileCache): ts.CompilerHost {
+export function compilerHost(host: FileHost, unparsable: Map<string, unknown> = new Map(), cache?: SourceFileCache): ts.CompilerHost {
   return {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
@@ -100,7 +104,7 @@ export function compilerHost(host: FileHost, unparsable: Map<string, string> = n
         cache?.set(fileName, text, sf);
         return sf;
       } catch (e) {
-        unparsable.set(fileName, e instanceof RangeError ? 'it is nested too deeply to parse' : `the parser failed (${(e as Error).message})`);
+        unparsable.set(fileName, e);
         return ts.createSourceFile(fileName, '', languageVersion, true);
       }
     },
@@ -169,7 +173,7 @@ export class FileListCache {
   }
 
   get(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
-    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes]);
+    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes, req.lang]);
     if (this.entry?.key !== key) this.entry = { key, ...listFiles(host, req) };
     return this.entry;
   }
@@ -177,7 +181,7 @@ export class FileListCache {
 
 function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
   const selected = selectFiles(host, req);
-  const screened = screenFiles(host, selected.files, req.maxFileBytes);
+  const screened = screenFiles(host, selected.files, req.maxFileBytes, req.lang);
   return { options: selected.options, files: screened.files, problems: screened.problems };
 }
 
@@ -188,17 +192,24 @@ export interface ProgramReuse {
   readonly fileList?: FileListCache;
 }
 
+/** The notice for a file the parser failed on: too deeply nested (stack overflow) or another error. */
+function unparsableMessage(error: unknown, lang: Lang): string {
+  if (error instanceof RangeError) return problemMessage(lang, 'skippedTooDeep', {});
+  return problemMessage(lang, 'skippedParserFailed', { error: (error as Error).message });
+}
+
 export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse: ProgramReuse = {}): AnalysisProgram {
   const screened = reuse.fileList ? reuse.fileList.get(host, req) : listFiles(host, req);
   const options = analysisOptions(screened.options);
   const cache = reuse.sourceFiles;
   const oldProgram = reuse.oldProgram;
-  const unparsable = new Map<string, string>();
+  const unparsable = new Map<string, unknown>();
   const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable, cache), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
-  for (const [file, why] of unparsable) {
-    problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: `Skipped: ${why}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  for (const [file, error] of unparsable) {
+    const message = unparsableMessage(error, req.lang ?? 'en');
+    problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   return { program, files: screened.files.filter((f) => !unparsable.has(f)), problems };
 }

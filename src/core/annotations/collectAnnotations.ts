@@ -29,7 +29,7 @@ interface Target {
 }
 
 export function collectAnnotations(sf: ts.SourceFile, ctx: AnnotationContext): FileAnnotations {
-  const sup = parseSuppressions(sf);
+  const sup = parseSuppressions(sf, ctx.lang);
   const byDeclaration = new Map<ts.Node, Annotation>();
   const problems: Problem[] = [];
   const candidates = docCommentCandidates(sf.text);

@@ -3,12 +3,14 @@
  * `// residency-guard-disable-next-line JPR001[, JPR005…] -- reason`, in a line or block comment.
  * A directive must start the comment. Only real comments count — the same text inside a string,
  * template literal, regular expression or JSX text is found through the syntax tree and ignored.
- * A directive that names no rule or gives no reason, or names an unknown rule, is a Problem.
+ * A directive that names no rule or gives no reason, or names an unknown rule, is a Problem (its message
+ * in the requested language).
  *
  * Also home of `commentsAt`/`commentAt`, which tell whether offsets lie inside comments of a source
  * file (used for doc comments that are in no node's leading trivia, too).
  */
 import ts = require('typescript');
+import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { RULE_IDS, isRuleId, type RuleId } from '../rules/ruleIds';
 import { suggest } from '../text/suggest';
@@ -22,7 +24,7 @@ export interface FileSuppressions {
 }
 
 /** Every suppression directive of a file, and the problems with them. */
-export function parseSuppressions(sf: ts.SourceFile): FileSuppressions {
+export function parseSuppressions(sf: ts.SourceFile, lang: Lang = 'en'): FileSuppressions {
   const suppressions: Suppression[] = [];
   const problems: Problem[] = [];
   const text = sf.text;
@@ -32,7 +34,7 @@ export function parseSuppressions(sf: ts.SourceFile): FileSuppressions {
   const comments = new Map<number, ts.CommentRange>();
   for (const comment of commentsAt(sf, offsets).values()) comments.set(comment.pos, comment);
   for (const comment of [...comments.values()].sort((a, b) => a.pos - b.pos)) {
-    const result = readDirective(sf, comment);
+    const result = readDirective(sf, comment, lang);
     if (result?.suppression) suppressions.push(result.suppression);
     if (result) problems.push(...result.problems);
   }
@@ -157,7 +159,7 @@ function directiveStart(text: string, body: { start: number; end: number }): num
   return after >= body.end || isSpace(text.charCodeAt(after)) ? i : undefined;
 }
 
-function readDirective(sf: ts.SourceFile, comment: ts.CommentRange): DirectiveResult | undefined {
+function readDirective(sf: ts.SourceFile, comment: ts.CommentRange, lang: Lang): DirectiveResult | undefined {
   const text = sf.text;
   const body = commentBody(text, comment);
   const start = directiveStart(text, body);
@@ -168,9 +170,9 @@ function readDirective(sf: ts.SourceFile, comment: ts.CommentRange): DirectiveRe
   const reason = dashes === undefined ? '' : normaliseReason(text.slice(dashes + 2, body.end));
   const loc = toLoc(sf, comment.pos, comment.end);
   const problems: Problem[] = [];
-  const rules = checkRules(sf, ruleTokens, problems);
-  if (ruleTokens.length === 0) problems.push(noRule(loc));
-  if (reason === '') problems.push(noReason(loc));
+  const rules = checkRules(sf, ruleTokens, problems, lang);
+  if (ruleTokens.length === 0) problems.push(noRule(loc, lang));
+  if (reason === '') problems.push(noReason(loc, lang));
   const valid = rules.length > 0 && reason !== '';
   const line = sf.getLineAndCharacterOfPosition(start).line + 1;
   const suppression = valid ? { file: sf.fileName, line, targetLine: loc.endLine + 1, rules, reason, loc } : undefined;
@@ -211,43 +213,42 @@ function normaliseReason(raw: string): string {
     .trim();
 }
 
-function checkRules(sf: ts.SourceFile, ruleTokens: readonly Token[], problems: Problem[]): RuleId[] {
+function checkRules(sf: ts.SourceFile, ruleTokens: readonly Token[], problems: Problem[], lang: Lang): RuleId[] {
   const rules: RuleId[] = [];
   for (const token of ruleTokens) {
     if (isRuleId(token.text)) {
       if (!rules.includes(token.text)) rules.push(token.text);
       continue;
     }
-    problems.push(unknownRule(toLoc(sf, token.start, token.end), token.text));
+    problems.push(unknownRule(toLoc(sf, token.start, token.end), token.text, lang));
   }
   return rules;
 }
 
-function unknownRule(location: Loc, written: string): Problem {
+function unknownRule(location: Loc, written: string, lang: Lang): Problem {
   const suggestion = suggest(written, RULE_IDS);
-  const head = `Unknown rule "${written}" in suppression`;
-  const base = { kind: 'suppression' as const, code: PROBLEM_CODES.suppressionUnknownRule, severity: 'error' as const, location };
-  return suggestion === undefined
-    ? { ...base, message: `${head}; rules are ${RULE_IDS[0]}–${RULE_IDS[RULE_IDS.length - 1]}` }
-    : { ...base, message: `${head}; did you mean "${suggestion}"?`, suggestion };
+  const args = { rule: written, suggestion, first: RULE_IDS[0], last: RULE_IDS[RULE_IDS.length - 1] };
+  const message = problemMessage(lang, 'suppressionUnknownRule', args);
+  const base = { kind: 'suppression' as const, code: PROBLEM_CODES.suppressionUnknownRule, severity: 'error' as const, message, location };
+  return suggestion === undefined ? base : { ...base, suggestion };
 }
 
-function noRule(location: Loc): Problem {
+function noRule(location: Loc, lang: Lang): Problem {
   return {
     kind: 'suppression',
     code: PROBLEM_CODES.suppressionWithoutReason,
     severity: 'error',
-    message: `Suppression names no rule; write "${DIRECTIVE} JPR001 -- reason"`,
+    message: problemMessage(lang, 'suppressionNoRule', { directive: DIRECTIVE }),
     location,
   };
 }
 
-function noReason(location: Loc): Problem {
+function noReason(location: Loc, lang: Lang): Problem {
   return {
     kind: 'suppression',
     code: PROBLEM_CODES.suppressionWithoutReason,
     severity: 'error',
-    message: `Suppression without a reason; add "-- <why this finding is acceptable>" after the rule ids`,
+    message: problemMessage(lang, 'suppressionNoReason', {}),
     location,
   };
 }

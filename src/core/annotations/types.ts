@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import type { ResidencyConfig } from '../config/types';
 import type { Loc, Problem } from '../model';
 import type { RuleId } from '../rules/ruleIds';
+import type { Lang } from '../rules/types';
 import type { ResidencyClass } from '../vocabulary/jpPack';
 import type { RegionCatalog, ResolvedRegion } from '../vocabulary/regionTypes';
 
@@ -73,4 +74,6 @@ export interface FileAnnotations {
 export interface AnnotationContext {
   readonly config: ResidencyConfig;
   readonly regions: RegionCatalog;
+  /** Language of problem messages (default English). */
+  readonly lang?: Lang;
 }

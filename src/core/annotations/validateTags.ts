@@ -3,6 +3,8 @@
  * attached to, and builds the declaration's Annotation from the valid values. Every unknown value,
  * missing value, misplaced, misspelt or duplicate tag becomes a Problem at the offending token.
  */
+import { problemMessage, type Lang } from '../messages/problemMessages';
+import { firstKind, type ValueNoun } from '../messages/phrases';
 import { PROBLEM_CODES, type Loc, type Problem, type ProblemCode, type Severity } from '../model';
 import { suggest } from '../text/suggest';
 import {
@@ -64,18 +66,19 @@ export function validateTags(
   const applied: Tag[] = [];
   const fields: Fields = {};
   const seen = new Set<string>();
+  const lang = ctx.lang ?? 'en';
   for (const tag of tags) {
     const cls = classifyTagName(tag.name);
-    if (cls.kind === 'misspelt') problems.push(misspelt(tag, cls.suggestion));
+    if (cls.kind === 'misspelt') problems.push(misspelt(tag, cls.suggestion, lang));
     if (cls.kind !== 'known') continue;
-    const placement = misplaced(tag, cls.spec, kinds);
+    const placement = misplaced(tag, cls.spec, kinds, lang);
     if (placement) {
       problems.push(placement);
       continue;
     }
     applied.push(tag);
     if (seen.has(tag.name)) {
-      problems.push(duplicate(tag));
+      problems.push(duplicate(tag, lang));
       continue;
     }
     seen.add(tag.name);
@@ -96,59 +99,26 @@ function problem(
   return suggestion === undefined ? base : { ...base, suggestion };
 }
 
-function misspelt(tag: Tag, suggestion: string): Problem {
-  return problem(
-    PROBLEM_CODES.unknownTag,
-    tag.nameLoc,
-    `Unknown tag "@${tag.name}"; did you mean "@${suggestion}"?`,
-    `@${suggestion}`,
-  );
+function misspelt(tag: Tag, suggestion: string, lang: Lang): Problem {
+  const message = problemMessage(lang, 'unknownTag', { tag: tag.name, suggestion });
+  return problem(PROBLEM_CODES.unknownTag, tag.nameLoc, message, `@${suggestion}`);
 }
 
-function duplicate(tag: Tag): Problem {
-  return problem(
-    PROBLEM_CODES.duplicateTag,
-    tag.loc,
-    `Duplicate tag @${tag.name} on this declaration; only the first one applies`,
-    undefined,
-    'warning',
-  );
+function duplicate(tag: Tag, lang: Lang): Problem {
+  const message = problemMessage(lang, 'duplicateTag', { tag: tag.name });
+  return problem(PROBLEM_CODES.duplicateTag, tag.loc, message, undefined, 'warning');
 }
 
-const KIND_LABELS: Readonly<Record<DeclarationKind, string>> = {
-  type: 'an interface or type alias',
-  class: 'a class',
-  member: 'a property',
-  variable: 'a variable',
-  parameter: 'a parameter',
-  function: 'a function or method',
-};
-
-const KIND_ORDER: readonly DeclarationKind[] = ['type', 'class', 'member', 'variable', 'parameter', 'function'];
-
-function allowedText(spec: TagSpec): string {
-  const labels = KIND_ORDER.filter((k) => spec.on.has(k)).map((k) => KIND_LABELS[k]);
-  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-}
-
-function misplaced(tag: Tag, spec: TagSpec, kinds: ReadonlySet<DeclarationKind> | undefined): Problem | undefined {
+function misplaced(tag: Tag, spec: TagSpec, kinds: ReadonlySet<DeclarationKind> | undefined, lang: Lang): Problem | undefined {
   if (kinds === undefined) {
-    return problem(
-      PROBLEM_CODES.misplacedTag,
-      tag.loc,
-      `@${tag.name} is not attached to a declaration; put it in the doc comment directly before ${allowedText(spec)}`,
-    );
+    const message = problemMessage(lang, 'tagNotAttached', { tag: tag.name, allowed: spec.on });
+    return problem(PROBLEM_CODES.misplacedTag, tag.loc, message);
   }
   for (const kind of kinds) {
     if (spec.on.has(kind)) return undefined;
   }
-  const here = KIND_ORDER.find((k) => kinds.has(k));
-  const on = here ? ` on ${KIND_LABELS[here]}` : ' here';
-  return problem(
-    PROBLEM_CODES.misplacedTag,
-    tag.loc,
-    `@${tag.name} cannot be used${on}; it applies to ${allowedText(spec)}`,
-  );
+  const message = problemMessage(lang, 'tagMisplaced', { tag: tag.name, here: firstKind(kinds), allowed: spec.on });
+  return problem(PROBLEM_CODES.misplacedTag, tag.loc, message);
 }
 
 function applyTag(tag: Tag, spec: TagSpec, ctx: AnnotationContext, fields: Fields, problems: Problem[]): void {
@@ -183,22 +153,23 @@ function setField(fields: Fields, name: string, values: readonly string[]): void
 }
 
 function applyRegion(value: TagValue, ctx: AnnotationContext, fields: Fields, problems: Problem[]): void {
-  const lookup = ctx.regions.resolve(value.text, ctx.config.regions);
+  const lang = ctx.lang ?? 'en';
+  const lookup = ctx.regions.resolve(value.text, ctx.config.regions, lang);
   if (lookup.ok) {
     const region: ResolvedRegion & { readonly written: string } = { ...lookup.resolved, written: value.text };
     fields.region = region;
     return;
   }
   const mention = lookup.suggestion !== undefined && !lookup.message.includes(`"${lookup.suggestion}"`);
-  const message = mention ? `${lookup.message}; did you mean "${lookup.suggestion}"?` : lookup.message;
+  const message = problemMessage(lang, 'invalidRegionTag', { detail: lookup.message, suggestion: mention ? lookup.suggestion : undefined });
   problems.push(problem(PROBLEM_CODES.unknownValue, value.loc, message, lookup.suggestion));
 }
 
 interface Vocabulary {
-  readonly noun: string;
+  readonly noun: ValueNoun;
   readonly known: readonly string[];
-  /** Where the names come from, when it is the config. */
-  readonly hint?: string;
+  /** The config section the names come from, when they come from the config. */
+  readonly section?: 'parties' | 'bases';
 }
 
 function vocabulary(spec: TagSpec, ctx: AnnotationContext): Vocabulary {
@@ -207,8 +178,8 @@ function vocabulary(spec: TagSpec, ctx: AnnotationContext): Vocabulary {
     case 'access': return { noun: 'access class', known: [...ACCESS_CLASSES.keys()] };
     case 'category': return { noun: 'data category', known: [...CATEGORIES.keys()] };
     case 'encryption': return { noun: 'encryption level', known: [...ENCRYPTION_LEVELS.keys()] };
-    case 'party': return { noun: 'party', known: partyIds(ctx), hint: '"parties" in residency.config.json' };
-    case 'basis': return { noun: 'basis', known: [...ctx.config.bases.keys()], hint: '"bases" in residency.config.json' };
+    case 'party': return { noun: 'party', known: partyIds(ctx), section: 'parties' };
+    case 'basis': return { noun: 'basis', known: [...ctx.config.bases.keys()], section: 'bases' };
     default: return { noun: 'value', known: [] };
   }
 }
@@ -222,21 +193,16 @@ function checkValue(value: TagValue, spec: TagSpec, ctx: AnnotationContext, prob
   const vocab = vocabulary(spec, ctx);
   if (vocab.known.includes(value.text)) return true;
   const suggestion = suggest(value.text, vocab.known);
-  const head = `Unknown ${vocab.noun} "${value.text}"`;
-  const message = suggestion !== undefined ? `${head}; did you mean "${suggestion}"?` : `${head}; ${expected(vocab)}`;
+  const args = { noun: vocab.noun, value: value.text, suggestion, known: vocab.known, section: vocab.section };
+  const message = problemMessage(ctx.lang ?? 'en', 'unknownValue', args);
   problems.push(problem(PROBLEM_CODES.unknownValue, value.loc, message, suggestion));
   return false;
 }
 
-function expected(vocab: Vocabulary): string {
-  if (vocab.known.length === 0) return `none is declared (add it under ${vocab.hint ?? 'the config'})`;
-  const list = `expected one of: ${vocab.known.join(', ')}`;
-  return vocab.hint ? `${list} (declared under ${vocab.hint})` : list;
-}
-
 function missingValue(tag: Tag, spec: TagSpec, ctx: AnnotationContext): Problem {
-  const what = spec.value === 'region'
-    ? 'a region (provider:code, a unique region code, a country code or a name from the config\'s "regions")'
-    : `${spec.arity === 'list' ? 'at least one' : 'a'} ${vocabulary(spec, ctx).noun}`;
-  return problem(PROBLEM_CODES.missingValue, tag.nameLoc, `@${tag.name} needs ${what}`);
+  const lang = ctx.lang ?? 'en';
+  const message = spec.value === 'region'
+    ? problemMessage(lang, 'missingRegion', { tag: tag.name })
+    : problemMessage(lang, 'missingValue', { tag: tag.name, noun: vocabulary(spec, ctx).noun, list: spec.arity === 'list' });
+  return problem(PROBLEM_CODES.missingValue, tag.nameLoc, message);
 }

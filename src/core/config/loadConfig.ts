@@ -1,13 +1,16 @@
 /**
  * Reads `residency.config.json` (SPEC §4): parses it as JSON with comments, validates it against the
  * shipped JSON Schema and against the vocabulary (countries, bases, regions), and builds a ResidencyConfig
- * from every part that is valid. Each error is a Problem at its exact position in the config file.
+ * from every part that is valid. Each error is a Problem at its exact position in the config file, its
+ * message in the requested language (the problem message catalogue).
  */
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/residency.config.schema.json';
+import { problemMessage, type ConfigOwner, type Lang, type ProblemMessageArgs, type ProblemMessageId } from '../messages/problemMessages';
+import { jsonKind, type ValueNoun } from '../messages/phrases';
 import { PROBLEM_CODES } from '../model';
 import type { Loc, Problem, ProblemCode, SeveritySetting } from '../model';
 import { LineMap } from '../text/positions';
@@ -19,7 +22,7 @@ import type { Basis, BasisType, Party, ResidencyConfig } from './types';
 const CONFIG_NAME = 'residency.config.json';
 const DEFAULT_INTELLIGENCE_COOPERATION: readonly string[] = ['CN'];
 const COUNTRY_SHAPE = /^[A-Z]{2}$/;
-const ENUM_NOUNS: Readonly<Record<string, string>> = {
+const ENUM_NOUNS: Readonly<Record<string, ValueNoun>> = {
   access: 'access class',
   type: 'basis type',
   pack: 'policy pack',
@@ -30,8 +33,8 @@ export interface ConfigLoadResult {
   readonly problems: Problem[];
 }
 
-/** Loads one config text; `text` undefined means there is no config file (defaults apply). */
-export type ConfigLoader = (text: string | undefined, file: string | undefined) => ConfigLoadResult;
+/** Loads one config text; `text` undefined means there is no config file (defaults apply). Messages in `lang` (default English). */
+export type ConfigLoader = (text: string | undefined, file: string | undefined, lang?: Lang) => ConfigLoadResult;
 
 /** Paths (JSON pointers) that failed the schema: `exact` drops just that part, `subtree` also its ancestors' unit. */
 interface Invalidity {
@@ -47,6 +50,7 @@ interface Context {
   readonly regions: RegionCatalog;
   readonly invalid: Invalidity;
   readonly problems: Problem[];
+  readonly lang: Lang;
 }
 
 interface Entry {
@@ -65,11 +69,11 @@ type Json = Record<string, unknown>;
 /** A loader holding the compiled schema validator, for repeated loads (the editor reloads on every edit). */
 export function createConfigLoader(regions: RegionCatalog): ConfigLoader {
   const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  return (text, file) => load(text, file, regions, validate);
+  return (text, file, lang = 'en') => load({ text, file, lang }, regions, validate);
 }
 
-export function loadConfig(text: string | undefined, file: string | undefined, regions: RegionCatalog): ConfigLoadResult {
-  return createConfigLoader(regions)(text, file);
+export function loadConfig(text: string | undefined, file: string | undefined, regions: RegionCatalog, lang: Lang = 'en'): ConfigLoadResult {
+  return createConfigLoader(regions)(text, file, lang);
 }
 
 /** The configuration when there is no config file (or it is unusable): the `jp` pack, party `self` only. */
@@ -89,18 +93,24 @@ export function defaultConfig(file: string | undefined): ResidencyConfig {
   };
 }
 
-function load(text: string | undefined, file: string | undefined, regions: RegionCatalog, validate: ValidateFunction): ConfigLoadResult {
+interface LoadRequest {
+  readonly text: string | undefined;
+  readonly file: string | undefined;
+  readonly lang: Lang;
+}
+
+function load({ text, file, lang }: LoadRequest, regions: RegionCatalog, validate: ValidateFunction): ConfigLoadResult {
   if (text === undefined) return { config: defaultConfig(undefined), problems: [] };
   const path = file ?? CONFIG_NAME;
   const lines = new LineMap(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const syntax = errors.map((e) => makeProblem(PROBLEM_CODES.configSyntax, syntaxMessage(e), lines.loc(path, e.offset, e.offset + e.length)));
+  const syntax = errors.map((e) => makeProblem(PROBLEM_CODES.configSyntax, syntaxMessage(e, lang), lines.loc(path, e.offset, e.offset + e.length)));
   if (root === undefined || root.type !== 'object') {
-    const problems = syntax.length > 0 || root === undefined ? syntax : [notAnObject(root, lines, path)];
+    const problems = syntax.length > 0 || root === undefined ? syntax : [notAnObject(root, lines, path, lang)];
     return { config: defaultConfig(file), problems };
   }
-  const ctx: Context = { file: path, lines, root, regions, invalid: { exact: new Set(), subtree: [] }, problems: [] };
+  const ctx: Context = { file: path, lines, root, regions, invalid: { exact: new Set(), subtree: [] }, problems: [], lang };
   checkDuplicateKeys(ctx, root);
   checkSchema(ctx, validate);
   const config = buildConfig(ctx, file);
@@ -119,23 +129,20 @@ function report(ctx: Context, code: ProblemCode, message: string, location: Loc,
   ctx.problems.push(makeProblem(code, message, location, suggestion));
 }
 
-function didYouMean(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+/** The text of a catalogue message in the language of this load. */
+function msg<K extends ProblemMessageId>(ctx: Context, id: K, args: ProblemMessageArgs[K]): string {
+  return problemMessage(ctx.lang, id, args);
 }
 
 /** "CommaExpected" → "residency.config.json: Expected comma". */
-function syntaxMessage(error: ParseError): string {
-  const name = printParseErrorCode(error.error);
-  if (name.startsWith('<')) return `${CONFIG_NAME}: Syntax error`;
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
-  if (words[words.length - 1] === 'expected') words.unshift(words.pop() as string);
-  const sentence = words.join(' ');
-  return `${CONFIG_NAME}: ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
+function syntaxMessage(error: ParseError, lang: Lang): string {
+  return problemMessage(lang, 'configSyntax', { file: CONFIG_NAME, error: printParseErrorCode(error.error) });
 }
 
-function notAnObject(root: Node, lines: LineMap, file: string): Problem {
+function notAnObject(root: Node, lines: LineMap, file: string, lang: Lang): Problem {
   const loc = lines.loc(file, root.offset, root.offset + root.length);
-  return makeProblem(PROBLEM_CODES.configSchema, `${CONFIG_NAME} must contain a JSON object, not ${kindOf(getNodeValue(root))}`, loc);
+  const message = problemMessage(lang, 'configNotObject', { file: CONFIG_NAME, found: jsonKind(getNodeValue(root)) });
+  return makeProblem(PROBLEM_CODES.configSchema, message, loc);
 }
 
 /** Problems in file order, each reported once (the parser may report one error several times). */
@@ -218,23 +225,11 @@ function displayPath(ctx: Context, segments: readonly string[]): string {
 }
 
 /** What an object is called in messages: the file, `party "a"`, `basis "b"` or `"disclosure"`. */
-function where(ctx: Context, segments: readonly string[]): string {
-  if (segments.length === 0) return CONFIG_NAME;
-  if (segments.length === 2 && segments[0] === 'parties') return `party "${segments[1]}"`;
-  if (segments.length === 2 && segments[0] === 'bases') return `basis "${segments[1]}"`;
-  return `"${displayPath(ctx, segments)}"`;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const type = typeof value;
-  return type === 'object' ? 'an object' : `a ${type}`;
-}
-
-function withArticle(type: unknown): string {
-  const name = String(type);
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+function where(ctx: Context, segments: readonly string[]): ConfigOwner {
+  if (segments.length === 0) return { kind: 'file', file: CONFIG_NAME };
+  if (segments.length === 2 && segments[0] === 'parties') return { kind: 'party', id: segments[1] };
+  if (segments.length === 2 && segments[0] === 'bases') return { kind: 'basis', id: segments[1] };
+  return { kind: 'path', path: displayPath(ctx, segments) };
 }
 
 function countryGuess(value: unknown, ctx: Context): string | undefined {
@@ -257,7 +252,7 @@ function checkDuplicateKeys(ctx: Context, node: Node): void {
       const keyNode = property.children?.[0];
       if (keyNode === undefined || typeof keyNode.value !== 'string') continue;
       if (seen.has(keyNode.value)) {
-        report(ctx, PROBLEM_CODES.configSchema, `Duplicate key "${keyNode.value}"; only the last one applies`, nodeLoc(ctx, keyNode));
+        report(ctx, PROBLEM_CODES.configSchema, msg(ctx, 'configDuplicateKey', { key: keyNode.value }), nodeLoc(ctx, keyNode));
       }
       seen.add(keyNode.value);
     }
@@ -288,7 +283,7 @@ function schemaError(ctx: Context, error: ErrorObject, segments: string[]): void
     case 'pattern':
       return badPattern(ctx, error, segments);
     default:
-      return schemaProblem(ctx, `"${displayPath(ctx, segments)}" ${error.message ?? 'is invalid'}`, segments);
+      return schemaProblem(ctx, msg(ctx, 'configInvalid', { path: displayPath(ctx, segments), detail: error.message }), segments);
   }
 }
 
@@ -303,27 +298,26 @@ function unknownKey(ctx: Context, error: ErrorObject, segments: string[]): void 
   const properties: unknown = error.parentSchema?.properties;
   const allowed = typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
   const guess = suggest(key, allowed);
-  const hint = guess !== undefined || allowed.length === 0 ? didYouMean(guess) : `; allowed keys: ${allowed.join(', ')}`;
-  const message = `Unknown key "${key}" in ${where(ctx, segments)}${hint}`;
+  const message = msg(ctx, 'configUnknownKey', { key, owner: where(ctx, segments), suggestion: guess, allowed });
   report(ctx, PROBLEM_CODES.configSchema, message, keyLoc(ctx, segments, key), guess);
 }
 
 function badKey(ctx: Context, error: ErrorObject, segments: string[], key: string): void {
   ctx.invalid.exact.add(pointerOf([...segments, key]));
-  const reason = schemaText(error, 'patternErrorMessage') ?? error.message ?? 'not allowed';
+  const reason = schemaText(error, 'patternErrorMessage') ?? error.message;
   const guess = segments.length === 1 && segments[0] === 'assessments' ? countryGuess(key, ctx) : undefined;
-  const message = `Invalid key "${key}" in ${where(ctx, segments)}: ${reason}${didYouMean(guess)}`;
+  const message = msg(ctx, 'configInvalidKey', { key, owner: where(ctx, segments), reason, suggestion: guess });
   report(ctx, PROBLEM_CODES.configSchema, message, keyLoc(ctx, segments, key), guess);
 }
 
 function missingKey(ctx: Context, error: ErrorObject, segments: string[]): void {
-  const owner = where(ctx, segments);
-  const message = `${owner.charAt(0).toUpperCase()}${owner.slice(1)} is missing required key "${String(error.params.missingProperty)}"`;
+  const message = msg(ctx, 'configMissingKey', { owner: where(ctx, segments), key: String(error.params.missingProperty) });
   report(ctx, PROBLEM_CODES.configSchema, message, objectLoc(ctx, segments));
 }
 
 function wrongType(ctx: Context, error: ErrorObject, segments: string[]): void {
-  const message = `Wrong type for "${displayPath(ctx, segments)}": expected ${withArticle(error.params.type)}, found ${kindOf(error.data)}`;
+  const args = { path: displayPath(ctx, segments), expected: String(error.params.type), found: jsonKind(error.data) };
+  const message = msg(ctx, 'configWrongType', args);
   schemaProblem(ctx, message, segments);
 }
 
@@ -332,14 +326,16 @@ function badEnum(ctx: Context, error: ErrorObject, segments: string[]): void {
   const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
   const last = segments[segments.length - 1];
   const noun = segments[0] === 'rules' ? 'severity' : (ENUM_NOUNS[last] ?? 'value');
-  const hint = guess !== undefined ? didYouMean(guess) : `; expected one of: ${allowed.join(', ')}`;
-  schemaProblem(ctx, `Unknown ${noun} ${JSON.stringify(error.data)} for "${displayPath(ctx, segments)}"${hint}`, segments, guess);
+  const args = { noun, value: String(JSON.stringify(error.data)), path: displayPath(ctx, segments), suggestion: guess, allowed };
+  schemaProblem(ctx, msg(ctx, 'configUnknownEnum', args), segments, guess);
 }
 
 function badPattern(ctx: Context, error: ErrorObject, segments: string[]): void {
-  const reason = schemaText(error, 'patternErrorMessage') ?? `it must match ${String(error.params.pattern)}`;
+  const reason = schemaText(error, 'patternErrorMessage');
   const guess = countryGuess(error.data, ctx);
-  const message = `${JSON.stringify(error.data)} is not valid for "${displayPath(ctx, segments)}": ${reason}${didYouMean(guess)}`;
+  const value = String(JSON.stringify(error.data));
+  const args = { value, path: displayPath(ctx, segments), reason, pattern: String(error.params.pattern), suggestion: guess };
+  const message = msg(ctx, 'configBadPattern', args);
   schemaProblem(ctx, message, segments, guess);
 }
 
@@ -405,7 +401,8 @@ function buildConfig(ctx: Context, file: string | undefined): ResidencyConfig {
 function checkCountry(ctx: Context, value: unknown, node: Node, segments: readonly string[]): boolean {
   if (typeof value !== 'string' || !COUNTRY_SHAPE.test(value)) return false;
   if (ctx.regions.isCountry(value)) return true;
-  report(ctx, PROBLEM_CODES.configReference, `Unknown country code "${value}" in "${displayPath(ctx, segments)}"; it is not an ISO 3166-1 alpha-2 code`, nodeLoc(ctx, node));
+  const message = msg(ctx, 'configUnknownCountry', { value, path: displayPath(ctx, segments) });
+  report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, node));
   return false;
 }
 
@@ -483,7 +480,7 @@ function buildSelf(ctx: Context, entry: ValuedEntry, bases: ReadonlyMap<string, 
   for (const [key, expected] of fixed) {
     const node = childOf(entry.valueNode, key);
     if (node === undefined || value[key] === expected) continue;
-    const message = `Party "self" is the operator's own systems in Japan: its ${key} is always "${expected}"; only its name can be changed`;
+    const message = msg(ctx, 'configSelfFixed', { key, expected });
     report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, node), expected);
   }
   const name = optionalString(value.name) ?? SELF_PARTY.name;
@@ -498,7 +495,7 @@ function partyBasis(ctx: Context, entry: Entry, basis: unknown, bases: ReadonlyM
   if (declared.includes(basis)) return undefined;
   const guess = suggest(basis, declared);
   const node = childOf(entry.valueNode, 'basis') ?? entry.keyNode;
-  const message = `Unknown basis "${basis}" for party "${entry.key}": it is not a key of "bases"${didYouMean(guess)}`;
+  const message = msg(ctx, 'configUnknownBasis', { basis, party: entry.key, suggestion: guess });
   report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, node), guess);
   return undefined;
 }
@@ -519,12 +516,13 @@ function buildRegions(ctx: Context): Record<string, string> {
   const regions: Record<string, string> = {};
   for (const entry of validEntries(ctx, ['regions'])) {
     if (typeof entry.value !== 'string') continue;
-    const lookup = ctx.regions.resolve(entry.value, names);
+    const lookup = ctx.regions.resolve(entry.value, names, ctx.lang);
     if (lookup.ok) {
       regions[entry.key] = entry.value;
       continue;
     }
-    const message = `Invalid region for "${displayPath(ctx, entry.segments)}": ${lookup.message}${didYouMean(lookup.suggestion)}`;
+    const args = { path: displayPath(ctx, entry.segments), detail: lookup.message, suggestion: lookup.suggestion };
+    const message = msg(ctx, 'configInvalidRegion', args);
     report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, entry.valueNode), lookup.suggestion);
   }
   return regions;

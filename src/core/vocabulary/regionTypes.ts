@@ -2,6 +2,7 @@
  * Types of the region catalogue (cloud region → country) and of hostname matching. The catalogue itself
  * is built from the project's data file `src/core/data/regions.json` by `regionCatalog.ts`.
  */
+import type { Lang } from '../rules/types';
 
 export type Provider = 'aws' | 'gcp' | 'azure' | 'alibaba' | 'oracle' | 'tencent' | 'naver';
 
@@ -31,9 +32,10 @@ export interface HostMatch {
 export interface RegionCatalog {
   /**
    * Resolves a region as written in `@region` or the config: `provider:code`, a bare code unique across
-   * providers, an ISO 3166-1 alpha-2 country, or a name from the config's `regions`.
+   * providers, an ISO 3166-1 alpha-2 country, or a name from the config's `regions`. A failure's message
+   * is in `lang` (default English).
    */
-  resolve(value: string, configRegions?: Readonly<Record<string, string>>): RegionLookup;
+  resolve(value: string, configRegions?: Readonly<Record<string, string>>, lang?: Lang): RegionLookup;
   /** Resolves a region code used by a given provider's SDK (`ap-northeast-2` for AWS). */
   resolveProviderRegion(provider: Provider, code: string): ResolvedRegion | undefined;
   /** Matches an endpoint host against the hostname patterns, in catalogue order. */
