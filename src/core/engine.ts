@@ -188,7 +188,11 @@ class CheckRun {
     yield;
     for (const file of ap.files) {
       const sf = ap.program.getSourceFile(file);
-      if (!sf) continue;
+      if (!sf) {
+        // Listed, but the host could not read it: say so rather than leave it out silently.
+        this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message: problemMessage(this.lang, 'skippedUnreadable', {}), location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        continue;
+      }
       this.files.push(sf);
       this.problems.push(...parseProblems(sf, ap.program, this.lang));
       const fa = this.annotationsOf(sf);

@@ -44,6 +44,7 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   suppressionNoReason: {},
   configUnreadable: { path: '/ws/configs/missing.json' },
   configSyntax: { file: 'residency.config.json', error: 'CommaExpected' },
+  configTooDeep: { file: 'residency.config.json', limit: 64 },
   configNotObject: { file: 'residency.config.json', found: 'array' },
   configDuplicateKey: { key: 'parties' },
   configInvalid: { path: 'parties', detail: undefined },

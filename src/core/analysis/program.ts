@@ -11,6 +11,7 @@ import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
+import { exceedsDepth, MAX_SYNTAX_DEPTH } from './depth';
 import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
 
 export interface ProgramRequest {
@@ -89,6 +90,20 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
 }
 
 /**
+ * JSDoc is parsed only where types come from it (JS files). TypeScript 6.0's JSDoc scanner loops forever on
+ * a tag value ending in "-" right before the comment closes (`/** @residency jp-*\/`, what an editor holds
+ * mid-typing), so files containing that are read without JSDoc.
+ */
+function jsDocModeFor(fileName: string, text: string): ts.JSDocParsingMode {
+  if (text.includes('-*/')) return ts.JSDocParsingMode.ParseNone;
+  return /\.[mc]?jsx?$/.test(fileName) ? ts.JSDocParsingMode.ParseForTypeInfo : ts.JSDocParsingMode.ParseNone;
+}
+
+function sourceFileOptions(v: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.CreateSourceFileOptions {
+  return typeof v === 'number' ? { languageVersion: v } : v;
+}
+
+/**
  * A CompilerHost over the FileHost. A file the TypeScript parser cannot handle (it overflows the stack
  * on pathologically nested code) is replaced by an empty one and recorded in `unparsable` with the error.
  */
@@ -100,7 +115,8 @@ export function compilerHost(host: FileHost, unparsable: Map<string, unknown> = 
       const cached = cache?.get(fileName, text);
       if (cached) return cached;
       try {
-        const sf = ts.createSourceFile(fileName, text, languageVersion, true);
+        const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode: jsDocModeFor(fileName, text) }, true);
+        if (exceedsDepth(sf)) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);
         cache?.set(fileName, text, sf);
         return sf;
       } catch (e) {
@@ -132,7 +148,8 @@ export function underAny(file: string, paths: readonly string[]): boolean {
 export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions } {
   const fromConfig = fromTsconfig(host, req.root);
   let files = fromConfig?.files ?? walkSourceFiles(host, req.root);
-  files = files.filter((f) => !f.includes('/node_modules/'));
+  // Packages below the root are not the workspace's code (a root inside node_modules still is).
+  files = files.filter((f) => !relativePath(req.root, f).split('/').includes('node_modules'));
   const inc = new GlobSet(req.include ?? []);
   const exc = new GlobSet(req.exclude ?? []);
   files = files.filter((f) => {

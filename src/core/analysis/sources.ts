@@ -125,25 +125,26 @@ export class SourceResolver {
   }
 
   /** Tags of an annotated, non-object type alias named by a type node (also inside `T | null` and `T[]`). */
-  private aliasLayer(typeNode: ts.TypeNode): Layer | undefined {
+  private aliasLayer(typeNode: ts.TypeNode, seen: Set<ts.Node> = new Set()): Layer | undefined {
     if (ts.isUnionTypeNode(typeNode)) {
       for (const t of typeNode.types) {
-        const l = this.aliasLayer(t);
+        const l = this.aliasLayer(t, seen);
         if (l) return l;
       }
       return undefined;
     }
-    if (ts.isArrayTypeNode(typeNode)) return this.aliasLayer(typeNode.elementType);
-    if (ts.isParenthesizedTypeNode(typeNode)) return this.aliasLayer(typeNode.type);
+    if (ts.isArrayTypeNode(typeNode)) return this.aliasLayer(typeNode.elementType, seen);
+    if (ts.isParenthesizedTypeNode(typeNode)) return this.aliasLayer(typeNode.type, seen);
     if (!ts.isTypeReferenceNode(typeNode)) return undefined;
     const sym = resolveAlias(this.checker, this.checker.getSymbolAtLocation(typeNode.typeName));
     for (const d of sym?.declarations ?? []) {
-      if (ts.isTypeAliasDeclaration(d) && !ts.isTypeLiteralNode(d.type)) {
-        const ann = this.annotations.get(d);
-        if (ann?.residency) return ann;
-        const inner = this.aliasLayer(d.type);
-        if (inner) return inner;
-      }
+      // Recursive aliases (`type Json = … | Json[]`) are followed once.
+      if (!ts.isTypeAliasDeclaration(d) || ts.isTypeLiteralNode(d.type) || seen.has(d)) continue;
+      seen.add(d);
+      const ann = this.annotations.get(d);
+      if (ann?.residency) return ann;
+      const inner = this.aliasLayer(d.type, seen);
+      if (inner) return inner;
     }
     return undefined;
   }

@@ -103,6 +103,11 @@ function load({ text, file, lang }: LoadRequest, regions: RegionCatalog, validat
   if (text === undefined) return { config: defaultConfig(undefined), problems: [] };
   const path = file ?? CONFIG_NAME;
   const lines = new LineMap(text);
+  const tooDeep = nestingBeyond(text, MAX_CONFIG_DEPTH);
+  if (tooDeep !== undefined) {
+    const message = problemMessage(lang, 'configTooDeep', { file: CONFIG_NAME, limit: MAX_CONFIG_DEPTH });
+    return { config: defaultConfig(file), problems: [makeProblem(PROBLEM_CODES.configSyntax, message, lines.loc(path, tooDeep, tooDeep + 1))] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const syntax = errors.map((e) => makeProblem(PROBLEM_CODES.configSyntax, syntaxMessage(e, lang), lines.loc(path, e.offset, e.offset + e.length)));
@@ -116,6 +121,32 @@ function load({ text, file, lang }: LoadRequest, regions: RegionCatalog, validat
   const config = buildConfig(ctx, file);
   // After a syntax error the tree is a recovery: report the syntax first, schema errors once it parses.
   return { config, problems: sortProblems(syntax.length > 0 ? syntax : ctx.problems) };
+}
+
+/** Deeper JSON is refused before parsing: the parser recurses once per level. */
+const MAX_CONFIG_DEPTH = 64;
+
+/** The offset where `{`/`[` nesting first exceeds `limit` (strings and comments skipped), if it does. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') i = skipString(text, i);
+    else if (ch === '/' && text[i + 1] === '/') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (ch === '/' && text[i + 1] === '*') i = text.indexOf('*/', i + 2) < 0 ? text.length : text.indexOf('*/', i + 2) + 1;
+    else if (ch === '{' || ch === '[') {
+      if (++depth > limit) return i;
+    } else if (ch === '}' || ch === ']') depth--;
+  }
+  return undefined;
+}
+
+function skipString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"' || text[i] === '\n') return i;
+  }
+  return text.length;
 }
 
 // ---------------------------------------------------------------- problems and positions

@@ -63,6 +63,7 @@ export interface ProblemMessageArgs {
   // config file
   readonly configUnreadable: { readonly path: string };
   readonly configSyntax: { readonly file: string; readonly error: string };
+  readonly configTooDeep: { readonly file: string; readonly limit: number };
   readonly configNotObject: { readonly file: string; readonly found: JsonKind };
   readonly configDuplicateKey: { readonly key: string };
   readonly configInvalid: { readonly path: string; readonly detail: string | undefined };
@@ -222,6 +223,10 @@ const CONFIG_FILE_MESSAGES = {
   configSyntax: {
     en: (a) => `${a.file}: ${syntaxError(a.error, 'en')}`,
     ja: (a) => `${a.file}: ${syntaxError(a.error, 'ja')}`,
+  },
+  configTooDeep: {
+    en: (a) => `${a.file} nests objects and arrays more than ${a.limit} levels deep; it is not read`,
+    ja: (a) => `${a.file} のオブジェクトと配列の入れ子が ${a.limit} 段を超えているため、読み込みません`,
   },
   configNotObject: {
     en: (a) => `${a.file} must contain a JSON object, not ${jsonKindText(a.found, 'en')}`,
