@@ -39,7 +39,8 @@ function docAction(d: Diagnostic, code: string): CodeAction {
 
 /** Where to write `@basis id`: into the enclosing function's doc comment, or a new one above it. */
 function basisEdit(doc: TextDocument, d: Diagnostic, basisId: string): TextEdit | undefined {
-  const sf = ts.createSourceFile(doc.uri, doc.getText(), ts.ScriptTarget.Latest, true);
+  // No JSDoc parsing: TypeScript's JSDoc scanner can hang on half-typed tags; comments are read directly.
+  const sf = ts.createSourceFile(doc.uri, doc.getText(), { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
   const offset = doc.offsetAt(d.range.start);
   let fn: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
@@ -50,10 +51,10 @@ function basisEdit(doc: TextDocument, d: Diagnostic, basisId: string): TextEdit 
   visit(sf);
   if (!fn) return undefined;
   const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? ts.findAncestor(fn, ts.isVariableStatement) ?? fn : fn;
-  const docs = (holder as { jsDoc?: ts.JSDoc[] }).jsDoc;
-  const last = docs?.[docs.length - 1];
+  const comments = ts.getLeadingCommentRanges(sf.text, holder.getFullStart()) ?? [];
+  const last = comments.filter((c) => sf.text.startsWith('/**', c.pos)).pop();
   if (last) {
-    const end = last.getEnd() - 2;
+    const end = last.end - 2;
     return { range: { start: doc.positionAt(end), end: doc.positionAt(end) }, newText: `@basis ${basisId} ` };
   }
   const start = doc.positionAt(holder.getStart(sf));
