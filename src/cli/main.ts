@@ -162,7 +162,7 @@ function run(argv: readonly string[], io: CliIO): number {
   });
   const result = baseline ? applyBaseline(checked, baseline) : checked;
   const durationMs = Date.now() - started;
-  const report = formatReport(format, result, { version: pkg.version, durationMs, repositoryUrl: pkg.repository.url });
+  const report = formatReport(format, result, { version: pkg.version, durationMs, repositoryUrl: pkg.repository.url, lang });
   if (values.output) writeOutput(path.resolve(io.cwd, values.output), report);
   else io.stdout(report);
   io.stderr(`${summaryLine(result, durationMs)}\n`);

@@ -219,7 +219,7 @@ connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResu
 
 connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
   const results = await latestResults();
-  const opts = { version: pkg.version, durationMs: 0, repositoryUrl: pkg.repository.url };
+  const opts = { version: pkg.version, durationMs: 0, repositoryUrl: pkg.repository.url, lang: state.settings.language };
   // JSON and SARIF are one document: in a multi-root workspace they cover the first folder.
   const single = params.format === 'json' || params.format === 'sarif';
   const content = (single ? results.slice(0, 1) : results).map((r) => formatReport(params.format, r, opts)).join('\n');

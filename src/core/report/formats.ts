@@ -76,6 +76,8 @@ export interface ReportOptions {
   readonly durationMs: number;
   /** The project's repository URL (package.json `repository.url`): SARIF's informationUri and rule help URIs. */
   readonly repositoryUrl: string;
+  /** Language of the markdown register's fixed texts (default `en`); the other formats ignore it. */
+  readonly lang?: 'en' | 'ja';
 }
 
 /** The report of `result` in `format`. */
@@ -84,6 +86,6 @@ export function formatReport(format: ReportFormat, result: CheckResult, opts: Re
     case 'text': return formatText(result);
     case 'json': return formatJson(result, opts.version, opts.durationMs);
     case 'sarif': return formatSarif(result, { version: opts.version, ...projectUris(opts.repositoryUrl) });
-    case 'markdown': return formatMarkdown(result, opts.version);
+    case 'markdown': return formatMarkdown(result, opts.version, opts.lang ?? 'en');
   }
 }

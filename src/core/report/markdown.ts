@@ -5,11 +5,13 @@
  * findings there — then the countries the privacy policy must name (every country reached except Japan,
  * with those missing from `disclosure.countries` marked), the parties, the suppressions with their
  * reasons, and the findings about the config itself. `unrestricted` data is not personal and not listed.
+ * Its fixed texts come from `registerText.ts`, in English or Japanese.
  */
 import { relativePath } from '../analysis/program';
 import type { Loc } from '../model';
 import type { FlowRecord } from './flows';
 import { TOOL_NAME, type CheckResult, type Finding } from './model';
+import { REGISTER_TEXT, tableHead, type Lang, type RegisterText } from './registerText';
 
 const HOME = 'JP';
 /** Country key of a destination whose country is not known. */
@@ -20,7 +22,10 @@ const NONE = '—';
 interface Row {
   readonly country: string;
   readonly partyId: string | null;
+  /** The place in English: the row's key and sort order, the same in every language. */
   readonly place: string;
+  /** The place as shown, in the register's language. */
+  readonly label: string;
   readonly data: Set<string>;
   readonly bases: Set<string>;
   readonly locations: Map<string, Loc>;
@@ -31,6 +36,7 @@ interface Destination {
   readonly country: string;
   readonly partyId: string | null;
   readonly place: string;
+  readonly label: string;
 }
 
 function cell(text: string): string {
@@ -41,16 +47,21 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-let regionNames: Intl.DisplayNames | undefined;
+const regionNames = new Map<Lang, Intl.DisplayNames>();
 
-/** `KR (South Korea)`; the bare code when the runtime has no country names. */
-export function countryLabel(country: string): string {
-  if (country === UNKNOWN) return 'unknown (unresolved)';
+/** `KR (South Korea)` / `KR（韓国）`; the bare code when the runtime has no country names. */
+export function countryLabel(country: string, lang: Lang = 'en'): string {
+  const t = REGISTER_TEXT[lang];
+  if (country === UNKNOWN) return t.unknownCountry;
   if (country === NONE) return NONE;
   try {
-    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-    const name = regionNames.of(country);
-    return name && name !== country ? `${country} (${name})` : country;
+    let names = regionNames.get(lang);
+    if (!names) {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+      regionNames.set(lang, names);
+    }
+    const name = names.of(country);
+    return name && name !== country ? t.country(country, name) : country;
   } catch {
     return country;
   }
@@ -60,18 +71,24 @@ function locKey(loc: Loc): string {
   return `${loc.file}:${loc.line}:${loc.column}`;
 }
 
-/** Every country and party a flow reaches: its parties, its storage country, or an unresolved egress. */
-function destinationsOf(f: FlowRecord): Destination[] {
-  const out: Destination[] = f.parties.map((p) => ({ country: p.country, partyId: p.id, place: `${p.name} (${p.access})` }));
-  if (f.country) out.push({ country: f.country, partyId: null, place: `${NONE} stored or processed at ${f.region ?? f.description}` });
-  if (f.unresolved) out.push({ country: UNKNOWN, partyId: null, place: `${NONE} egress to ${f.description}` });
-  if (out.length === 0) out.push({ country: NONE, partyId: null, place: `${NONE} ${f.description}` });
+/** The places a flow reaches, as written in `t`. */
+function placesOf(f: FlowRecord, t: RegisterText): { country: string; partyId: string | null; text: string }[] {
+  const out = f.parties.map((p) => ({ country: p.country, partyId: p.id as string | null, text: t.party(p.name, p.access) }));
+  if (f.country) out.push({ country: f.country, partyId: null, text: `${NONE} ${t.storedAt(f.region ?? f.description)}` });
+  if (f.unresolved) out.push({ country: UNKNOWN, partyId: null, text: `${NONE} ${t.egressTo(f.description)}` });
+  if (out.length === 0) out.push({ country: NONE, partyId: null, text: `${NONE} ${f.description}` });
   return out;
 }
 
-function dataLabel(f: FlowRecord): string {
-  const form = [f.encrypted ? `encrypted ${f.encrypted}` : '', f.pseudonymized ? 'pseudonymised' : ''].filter((x) => x !== '');
-  return form.length > 0 ? `${f.symbol} (${form.join(', ')})` : f.symbol;
+/** Every country and party a flow reaches: its parties, its storage country, or an unresolved egress. */
+function destinationsOf(f: FlowRecord, t: RegisterText): Destination[] {
+  const labels = placesOf(f, t);
+  return placesOf(f, REGISTER_TEXT.en).map((p, i) => ({ country: p.country, partyId: p.partyId, place: p.text, label: labels[i].text }));
+}
+
+function dataLabel(f: FlowRecord, t: RegisterText): string {
+  const form = [f.encrypted ? t.encrypted(f.encrypted) : '', f.pseudonymized ? t.pseudonymised : ''].filter((x) => x !== '');
+  return form.length > 0 ? t.dataForm(f.symbol, form) : f.symbol;
 }
 
 /** Whether a finding at a flow's sink is about this row's party, or (without a party) its country. */
@@ -81,8 +98,8 @@ function findingFits(finding: Finding, f: FlowRecord, row: Row): boolean {
   return finding.destination.party === null && (finding.destination.country ?? UNKNOWN) === row.country;
 }
 
-function findingLabel(f: Finding): string {
-  return f.suppression ? `${f.rule} (suppressed)` : `${f.rule} (${f.severity})`;
+function findingLabel(f: Finding, t: RegisterText): string {
+  return f.suppression ? t.suppressedFinding(f.rule) : t.finding(f.rule, f.severity);
 }
 
 function findingsBySink(result: CheckResult): Map<string, Finding[]> {
@@ -99,28 +116,28 @@ function personalFlows(result: CheckResult): FlowRecord[] {
 }
 
 /** Rows of every category: category → row key → row. */
-function buildRows(result: CheckResult): Map<string, Map<string, Row>> {
+function buildRows(result: CheckResult, t: RegisterText): Map<string, Map<string, Row>> {
   const byCategory = new Map<string, Map<string, Row>>();
   const sinks = findingsBySink(result);
   for (const f of personalFlows(result)) {
     const rows = byCategory.get(f.category) ?? new Map<string, Row>();
     byCategory.set(f.category, rows);
-    for (const d of destinationsOf(f)) addToRow(rows, d, f, sinks.get(locKey(f.sinkLocation)) ?? []);
+    for (const d of destinationsOf(f, t)) addToRow(rows, d, f, sinks.get(locKey(f.sinkLocation)) ?? [], t);
   }
   return byCategory;
 }
 
-function addToRow(rows: Map<string, Row>, d: Destination, f: FlowRecord, atSink: readonly Finding[]): void {
+function addToRow(rows: Map<string, Row>, d: Destination, f: FlowRecord, atSink: readonly Finding[], t: RegisterText): void {
   const key = `${d.country}\u0000${d.partyId ?? d.place}`;
   let row = rows.get(key);
   if (!row) {
     row = { ...d, data: new Set(), bases: new Set(), locations: new Map(), findings: new Set() };
     rows.set(key, row);
   }
-  row.data.add(dataLabel(f));
+  row.data.add(dataLabel(f, t));
   for (const b of f.bases) row.bases.add(b);
   row.locations.set(locKey(f.sinkLocation), f.sinkLocation);
-  for (const finding of atSink) if (findingFits(finding, f, row)) row.findings.add(findingLabel(finding));
+  for (const finding of atSink) if (findingFits(finding, f, row)) row.findings.add(findingLabel(finding, t));
 }
 
 /** Known countries first (alphabetically), then unresolved egresses, then destinations without a country. */
@@ -132,49 +149,49 @@ function byCountryThenPlace(a: Row, b: Row): number {
   return countryRank(a.country) - countryRank(b.country) || a.country.localeCompare(b.country) || a.place.localeCompare(b.place);
 }
 
-function basisLabel(result: CheckResult, id: string): string {
+function basisLabel(result: CheckResult, id: string, t: RegisterText): string {
   const b = result.config.bases.get(id);
   if (!b) return id;
-  const countries = b.countries && b.countries.length > 0 ? `: ${b.countries.join(', ')}` : '';
-  return `${id} (${b.type}${countries})`;
+  return t.basis(id, b.type, b.countries ?? []);
 }
 
-function list(items: Iterable<string>): string {
+function list(items: Iterable<string>, t: RegisterText): string {
   const all = [...items].sort();
-  return all.length > 0 ? all.join(', ') : NONE;
+  return all.length > 0 ? all.join(t.listSeparator) : NONE;
 }
 
-function rowLine(result: CheckResult, row: Row): string {
+function rowLine(result: CheckResult, row: Row, lang: Lang): string {
+  const t = REGISTER_TEXT[lang];
   const locations = [...row.locations.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map((l) => code(`${l.file}:${l.line}`));
   const cells = [
-    countryLabel(row.country), row.place, list(row.data), list([...row.bases].map((id) => basisLabel(result, id))),
-    locations.join(', '), list(row.findings),
+    countryLabel(row.country, lang), row.label, list(row.data, t), list([...row.bases].map((id) => basisLabel(result, id, t)), t),
+    locations.join(t.listSeparator), list(row.findings, t),
   ];
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
-function categorySection(result: CheckResult, category: string, rows: Map<string, Row>): string[] {
+function categorySection(result: CheckResult, category: string, rows: Map<string, Row>, lang: Lang): string[] {
+  const t = REGISTER_TEXT[lang];
   const fields = new Map<string, FlowRecord>();
   for (const f of personalFlows(result)) if (f.category === category) fields.set(f.symbol, f);
   const declared = [...fields.values()].sort((a, b) => a.symbol.localeCompare(b.symbol))
-    .map((f) => `${code(f.symbol)} (${f.residency}, ${f.sourceLocation.file}:${f.sourceLocation.line})`);
+    .map((f) => t.field(code(f.symbol), f.residency, `${f.sourceLocation.file}:${f.sourceLocation.line}`));
   return [
-    `## Data category: ${category}`, '',
-    `Fields: ${declared.join(', ')}.`, '',
-    '| Destination country | Party (access class) or place | Data | Bases | Code locations | Findings |',
-    '|---|---|---|---|---|---|',
-    ...[...rows.values()].sort(byCountryThenPlace).map((r) => rowLine(result, r)), '',
+    t.categoryHeading(category), '',
+    t.fields(declared), '',
+    ...tableHead(t.categoryColumns),
+    ...[...rows.values()].sort(byCountryThenPlace).map((r) => rowLine(result, r, lang)), '',
   ];
 }
 
-/** Country → who or what is reached there, and which categories. */
+/** Country → who or what is reached there (as shown), and which categories. */
 function countriesReached(byCategory: Map<string, Map<string, Row>>): Map<string, { places: Set<string>; categories: Set<string> }> {
   const out = new Map<string, { places: Set<string>; categories: Set<string> }>();
   for (const [category, rows] of byCategory) {
     for (const r of rows.values()) {
       if (r.country === HOME || r.country === UNKNOWN || r.country === NONE) continue;
       const entry = out.get(r.country) ?? { places: new Set<string>(), categories: new Set<string>() };
-      entry.places.add(r.place);
+      entry.places.add(r.label);
       entry.categories.add(category);
       out.set(r.country, entry);
     }
@@ -182,74 +199,77 @@ function countriesReached(byCategory: Map<string, Map<string, Row>>): Map<string
   return out;
 }
 
-function countriesSection(result: CheckResult, byCategory: Map<string, Map<string, Row>>): string[] {
+function countriesSection(result: CheckResult, byCategory: Map<string, Map<string, Row>>, lang: Lang): string[] {
+  const t = REGISTER_TEXT[lang];
   const disclosed = result.config.disclosureCountries;
   const reached = countriesReached(byCategory);
-  const intro = disclosed
-    ? `Every country outside Japan that personal data reaches (stored, processed, received or readable there), checked against \`disclosure.countries\` (${disclosed.length > 0 ? disclosed.join(', ') : 'empty'}).`
-    : 'Every country outside Japan that personal data reaches (stored, processed, received or readable there). `disclosure.countries` is not configured, so none of them is confirmed as named (and JPR009 is off).';
+  const intro = disclosed ? t.countriesIntroChecked(disclosed) : t.countriesIntroUnconfigured;
   const missing = [...reached.keys()].filter((c) => !disclosed?.includes(c));
   const lines = [...reached.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([country, e]) => {
-    const status = !disclosed ? 'not configured' : disclosed.includes(country) ? 'yes' : '**missing**';
-    return `| ${cell(countryLabel(country))} | ${status} | ${cell(list(e.categories))} | ${cell(list(e.places))} |`;
+    const status = !disclosed ? t.statusNotConfigured : disclosed.includes(country) ? t.statusNamed : t.statusMissing;
+    return `| ${cell(countryLabel(country, lang))} | ${status} | ${cell(list(e.categories, t))} | ${cell(list(e.places, t))} |`;
   });
-  const verdict = reached.size === 0 ? 'No personal data reaches a country outside Japan.'
-    : disclosed && missing.length === 0 ? 'All of them are in `disclosure.countries`.'
-      : `Missing from \`disclosure.countries\`: ${missing.sort().join(', ')}.`;
-  const table = reached.size === 0 ? [] : ['| Country | In `disclosure.countries` | Data categories | Reached through |', '|---|---|---|---|', ...lines, ''];
-  return ['## Countries the privacy policy must name', '', intro, '', ...table, verdict, ''];
+  const verdict = reached.size === 0 ? t.noCountryReached
+    : disclosed && missing.length === 0 ? t.allNamed
+      : t.missingFrom(missing.sort());
+  const table = reached.size === 0 ? [] : [...tableHead(t.countriesColumns), ...lines, ''];
+  return [t.countriesHeading, '', intro, '', ...table, verdict, ''];
 }
 
-function partiesSection(result: CheckResult): string[] {
+function partiesSection(result: CheckResult, lang: Lang): string[] {
+  const t = REGISTER_TEXT[lang];
   const reached = new Map<string, Set<string>>();
   for (const f of personalFlows(result)) {
     for (const p of f.parties) reached.set(p.id, (reached.get(p.id) ?? new Set()).add(f.category));
   }
-  if (reached.size === 0) return ['## Parties', '', 'No party receives or can read personal data.', ''];
+  if (reached.size === 0) return [t.partiesHeading, '', t.noParties, ''];
   const lines = [...reached.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, categories]) => {
     const p = result.config.parties.get(id);
-    const basis = p?.basis ? basisLabel(result, p.basis) : NONE;
-    return `| ${cell(p?.name ?? id)} | ${code(id)} | ${cell(p?.access ?? '')} | ${cell(countryLabel(p?.country ?? NONE))} | ${cell(basis)} | ${cell(list(categories))} |`;
+    const basis = p?.basis ? basisLabel(result, p.basis, t) : NONE;
+    return `| ${cell(p?.name ?? id)} | ${code(id)} | ${cell(p?.access ?? '')} | ${cell(countryLabel(p?.country ?? NONE, lang))} | ${cell(basis)} | ${cell(list(categories, t))} |`;
   });
-  return ['## Parties', '', '| Party | Id | Access class | Country | Own basis | Data categories |', '|---|---|---|---|---|---|', ...lines, ''];
+  return [t.partiesHeading, '', ...tableHead(t.partiesColumns), ...lines, ''];
 }
 
-function suppressionsSection(result: CheckResult): string[] {
-  if (result.suppressed.length === 0) return ['## Suppressions', '', 'No finding is suppressed.', ''];
+function suppressionsSection(result: CheckResult, t: RegisterText): string[] {
+  if (result.suppressed.length === 0) return [t.suppressionsHeading, '', t.noSuppressions, ''];
   const lines = result.suppressed.map((f) => {
-    const data = list(new Set(f.sources.map((s) => s.symbol)));
+    const data = list(new Set(f.sources.map((s) => s.symbol)), t);
     return `| ${f.rule} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(data)} | ${cell(f.suppression?.reason ?? '')} |`;
   });
-  return ['## Suppressions', '', '| Rule | Location | Data | Reason |', '|---|---|---|---|', ...lines, ''];
+  return [t.suppressionsHeading, '', ...tableHead(t.suppressionsColumns), ...lines, ''];
 }
 
-function otherFindingsSection(result: CheckResult): string[] {
+function otherFindingsSection(result: CheckResult, t: RegisterText): string[] {
   const other = result.findings.filter((f) => f.sources.length === 0);
   if (other.length === 0) return [];
-  const lines = other.map((f) => `| ${f.rule} (${f.severity}) | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`);
-  return ['## Findings about the configuration', '', '| Finding | Location | Message |', '|---|---|---|', ...lines, ''];
+  const lines = other.map((f) => `| ${t.finding(f.rule, f.severity)} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`);
+  return [t.configFindingsHeading, '', ...tableHead(t.configFindingsColumns), ...lines, ''];
 }
 
-function header(result: CheckResult, version: string): string[] {
+function header(result: CheckResult, version: string, t: RegisterText): string[] {
   const rootName = result.root.replace(/\/+$/, '').split('/').pop() || result.root;
-  const config = result.config.file ? code(relativePath(result.root, result.config.file)) : 'none (defaults)';
-  const baselined = result.baselined !== undefined ? `, ${result.baselined} baselined` : '';
+  const config = result.config.file ? code(relativePath(result.root, result.config.file)) : t.configNone;
   return [
-    '# Cross-border transfer register', '',
-    `Generated by ${TOOL_NAME} ${version} from ${code(rootName)} (config: ${config}): ${result.files} files, ${personalFlows(result).length} flows, ` +
-      `${result.findings.length} findings, ${result.suppressed.length} suppressed${baselined}.`, '',
-    'Where the code sends Japanese users\' personal data, by data category: the destination country, who receives or can read the data (party and access class) or where it is stored, the legal bases that apply, the code locations, and what Residency Guard flags there.', '',
+    t.title, '',
+    t.generated({
+      tool: TOOL_NAME, version, root: code(rootName), config, files: result.files, flows: personalFlows(result).length,
+      findings: result.findings.length, suppressed: result.suppressed.length, baselined: result.baselined,
+    }), '',
+    t.intro, '',
   ];
 }
 
-export function formatMarkdown(result: CheckResult, version: string): string {
-  const byCategory = buildRows(result);
+/** The transfer register of `result`, its fixed texts in `lang` (English by default). */
+export function formatMarkdown(result: CheckResult, version: string, lang: Lang = 'en'): string {
+  const t = REGISTER_TEXT[lang];
+  const byCategory = buildRows(result, t);
   const categories = [...byCategory.keys()].sort();
   const sections = categories.length > 0
-    ? categories.flatMap((c) => categorySection(result, c, byCategory.get(c)!))
-    : ['No flow of personal data was found.', ''];
+    ? categories.flatMap((c) => categorySection(result, c, byCategory.get(c)!, lang))
+    : [t.noFlows, ''];
   return [
-    ...header(result, version), ...sections, ...countriesSection(result, byCategory), ...partiesSection(result),
-    ...suppressionsSection(result), ...otherFindingsSection(result),
+    ...header(result, version, t), ...sections, ...countriesSection(result, byCategory, lang), ...partiesSection(result, lang),
+    ...suppressionsSection(result, t), ...otherFindingsSection(result, t),
   ].join('\n');
 }
