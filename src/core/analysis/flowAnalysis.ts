@@ -279,12 +279,13 @@ export class FlowAnalysis {
 /** The module specifiers of a file's imports, re-exports and requires. */
 function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   const out: ts.StringLiteralLike[] = [];
+  const dynamic = sf.text.includes('require(') || sf.text.includes('import(');
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) out.push(node.moduleSpecifier);
     else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) out.push(node.expression);
     else if (ts.isCallExpression(node) && ((ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword) &&
       node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) out.push(node.arguments[0]);
-    if (sf.text.includes('require(') || sf.text.includes('import(')) ts.forEachChild(node, visit);
+    if (dynamic) ts.forEachChild(node, visit);
   };
   for (const st of sf.statements) visit(st);
   return out;

@@ -132,7 +132,9 @@ export function createRegionCatalog(): RegionCatalog {
 
   function guess(value: string, configRegions: Readonly<Record<string, string>>): string | undefined {
     if (/^[a-z]{2}$/i.test(value) && isIsoCountry(value.toUpperCase())) return value.toUpperCase();
-    return suggest(value, [...names, ...Object.keys(configRegions)]);
+    // A config name whose own value is the one being resolved would only point back at itself.
+    const named = Object.keys(configRegions).filter((k) => k !== '' && configRegions[k] !== value);
+    return suggest(value, [...names, ...named]);
   }
 
   function resolveQualified(value: string, colon: number, lang: Lang): RegionLookup {
