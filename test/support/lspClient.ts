@@ -75,10 +75,19 @@ export class TestLspClient {
     });
   }
 
+  /** Shuts the server down politely and waits for it to exit (no write may race the stream's end). */
   async close(): Promise<void> {
     await this.connection.sendRequest('shutdown').catch(() => undefined);
-    void this.connection.sendNotification('exit');
+    await this.connection.sendNotification('exit').catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const timer = setTimeout(resolve, 5000);
+      this.proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     this.connection.dispose();
-    this.proc.kill();
+    if (this.proc.exitCode === null) this.proc.kill();
   }
 }

@@ -5,8 +5,8 @@
  */
 import ts = require('typescript');
 
-/** Deeper files are skipped. Ordinary code stays far below; the binder overflows somewhere near 1000. */
-export const MAX_SYNTAX_DEPTH = 400;
+/** Deeper files are skipped. Ordinary code stays far below; the binder overflows near 2000. */
+export const MAX_SYNTAX_DEPTH = 1000;
 
 export function exceedsDepth(sf: ts.SourceFile, limit = MAX_SYNTAX_DEPTH): boolean {
   const stack: Array<[ts.Node, number]> = [[sf, 0]];
