@@ -250,9 +250,9 @@ function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): T
 }
 
 function substitute(t: Taint, subst: (l: Label) => Taint): Taint {
-  let out: Taint = joinAll(t.labels.map(subst));
-  for (const [k, v] of t.fields ?? []) out = join(out, { labels: [], fields: new Map([[k, substitute(v, subst)]]) });
-  return out;
+  const parts = t.labels.map(subst);
+  if (t.fields) parts.push({ labels: [], fields: new Map([...t.fields].map(([k, v]) => [k, substitute(v, subst)])) });
+  return joinAll(parts);
 }
 
 function functionName(fn: FunctionLike): string {

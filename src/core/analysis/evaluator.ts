@@ -10,7 +10,7 @@ import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
 import type { HeapWrite, Hit, SinkSite, Summary } from './flowTypes';
 import {
-  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, withField, type Label, type Taint,
+  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, withField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
 import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
@@ -31,8 +31,10 @@ function heapKey(target: ts.Symbol | ts.Node): ts.Node | undefined {
 export class FunctionEvaluator {
   env: Env = new Env();
   returns: Taint = EMPTY;
-  readonly hits: Hit[] = [];
-  readonly heapWrites: HeapWrite[] = [];
+  /** Sinks reached by parameter labels, merged per sink site. */
+  private readonly paramHits = new Map<string, { site: SinkSite; labels: readonly Label[] }>();
+  /** Stores of parameter labels, merged per stored declaration (callees' stores would otherwise pile up). */
+  private readonly paramStores = new Map<ts.Node, Taint>();
   private readonly calls: CallEvaluator;
   private readonly thisSymbolKey = {} as ts.Symbol;
   private exprDepth = 0;
@@ -60,7 +62,9 @@ export class FunctionEvaluator {
     this.env.declare(this.thisSymbolKey, { labels: [{ kind: 'param', index: -1, path: [], transform: {}, hops: [] }] });
     fn.parameters.forEach((p, i) => this.bindParameter(p, i));
     this.runBody(fn);
-    return { returns: this.returns, hits: this.hits, heapWrites: this.heapWrites };
+    const hits: Hit[] = [...this.paramHits.values()];
+    const heapWrites: HeapWrite[] = [...this.paramStores].map(([key, value]) => ({ key, value }));
+    return { returns: this.returns, hits, heapWrites };
   }
 
   runModule(sf: ts.SourceFile): void {
@@ -110,7 +114,11 @@ export class FunctionEvaluator {
     const concrete = labels.filter((l) => l.kind === 'source');
     const params = labels.filter((l) => l.kind === 'param');
     if (concrete.length > 0) this.analysis.report(this.owner.fileName, site, concrete);
-    if (params.length > 0 && this.fn) this.hits.push({ site, labels: params });
+    if (params.length > 0 && this.fn) {
+      const l = site.loc;
+      const key = `${l.file}:${l.line}:${l.column}:${l.endLine}:${l.endColumn}`;
+      this.paramHits.set(key, { site, labels: unionLabels(this.paramHits.get(key)?.labels ?? [], params) });
+    }
   }
 
   /** A store into a property or module variable (keyed by its declaration). */
@@ -121,7 +129,7 @@ export class FunctionEvaluator {
     const concrete = mapLabels(value, (l) => (l.kind === 'source' ? l : undefined));
     const params = mapLabels(value, (l) => (l.kind === 'param' ? l : undefined));
     if (!isEmpty(concrete)) this.analysis.heapAdd(this.owner.fileName, key, concrete);
-    if (!isEmpty(params) && this.fn) this.heapWrites.push({ key, value: params });
+    if (!isEmpty(params) && this.fn) this.paramStores.set(key, join(this.paramStores.get(key) ?? EMPTY, params));
   }
 
   makeSite(node: ts.Node, destination: SinkSite['destination']): SinkSite {

@@ -95,8 +95,26 @@ export function join(a: Taint, b: Taint): Taint {
   return { labels, fields };
 }
 
+/** The join of many taints in one pass (joining pairwise would copy the growing result each time). */
 export function joinAll(taints: readonly Taint[]): Taint {
-  return taints.reduce(join, EMPTY);
+  if (taints.length <= 2) return taints.reduce(join, EMPTY);
+  const labels = new Map<string, Label>();
+  const byField = new Map<string, Taint[]>();
+  for (const t of taints) {
+    for (const l of t.labels) {
+      const k = labelKey(l);
+      if (!labels.has(k)) labels.set(k, l);
+    }
+    for (const [k, v] of t.fields ?? []) {
+      const list = byField.get(k);
+      if (list) list.push(v);
+      else byField.set(k, [v]);
+    }
+  }
+  if (byField.size === 0) return labels.size === 0 ? EMPTY : { labels: [...labels.values()] };
+  const fields = new Map<string, Taint>();
+  for (const [k, list] of byField) fields.set(k, list.length === 1 ? list[0] : joinAll(list));
+  return { labels: [...labels.values()], fields };
 }
 
 /** All labels of a value, its fields included: what flows when the value flows as a whole. */
