@@ -42,6 +42,13 @@ export class FlowState {
     }
     for (const fn of [...this.summaries.keys()]) if (files.has(fn.getSourceFile().fileName)) this.summaries.delete(fn);
     for (const d of [...this.globals.keys()]) if (files.has(d.getSourceFile().fileName)) this.globals.delete(d);
+    // The re-analysed files record their reads again; keys from superseded versions of a file are gone.
+    for (const [key, readers] of [...this.heapReaders]) {
+      const sf = key.getSourceFile();
+      const current = this.files.get(sf.fileName);
+      if (current && current !== sf) this.heapReaders.delete(key);
+      else for (const f of files) readers.delete(f);
+    }
   }
 
   /** Forgets everything; with `keepHeap`, what was stored stays (another round of the same run). */
