@@ -53,9 +53,18 @@ function sessionFor(uri: string): FolderSession | undefined {
 }
 
 const diskTexts = new DiskTextCache();
+/** Open documents by file path (the analysis reads files by path; the editor names them by URI). */
+const openUris = new Map<string, string>();
+documents.onDidOpen((e) => {
+  const p = pathOf(e.document.uri);
+  if (p) openUris.set(p, e.document.uri);
+});
 const regions = createRegionCatalog();
 const host = createOverlayHost({
-  textOf: (p) => documents.all().find((d) => pathOf(d.uri) === p)?.getText(),
+  textOf: (p) => {
+    const uri = openUris.get(p);
+    return uri === undefined ? undefined : documents.get(uri)?.getText();
+  },
 }, diskTexts);
 
 function mergeSettings(raw: Partial<ClientSettings> | undefined): ClientSettings {
@@ -174,7 +183,10 @@ documents.onDidSave(() => {
 });
 documents.onDidClose((e) => {
   const closed = pathOf(e.document.uri);
-  if (closed) diskTexts.forget(closed);
+  if (closed) {
+    diskTexts.forget(closed);
+    openUris.delete(closed);
+  }
   const session = sessionFor(e.document.uri);
   if (session && !shouldShow(e.document.uri, session) && state.published.delete(e.document.uri)) {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -12,7 +12,7 @@ import {
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
 } from './libraryModels';
-import { functionOfDeclaration, isFunctionWithBody, locOf, nameText, resolveAlias, skipOuterExpressions, type FunctionLike } from './nodes';
+import { functionOfDeclaration, isFunctionWithBody, locOf, nameText, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
 
@@ -38,7 +38,7 @@ export class CallEvaluator {
       this.ev.analysis.promiseResolved(resolver, joinAll(args.map((a) => a.value)));
       return EMPTY;
     }
-    const sym = callee.kind === ts.SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : this.calleeSymbol(callee);
+    const sym = callee.kind === ts.SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : referencedSymbol(this.checker, callee);
     const fn = callee.kind === ts.SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
     const result = this.dispatch(call, sym, fn, recv, member, args);
     const declared = sym ? this.returnTypeSource(sym, call) : EMPTY;
@@ -108,11 +108,6 @@ export class CallEvaluator {
   }
 
   // ---- functions in the program ----
-
-  private calleeSymbol(callee: ts.Expression): ts.Symbol | undefined {
-    const at = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isElementAccessExpression(callee) ? callee.argumentExpression : callee;
-    return resolveAlias(this.checker, this.checker.getSymbolAtLocation(at));
-  }
 
   private bodyOf(sym: ts.Symbol | undefined): FunctionLike | undefined {
     for (const d of sym?.declarations ?? []) {

@@ -9,7 +9,7 @@ import type { Annotation } from '../annotations/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { constObject, constString, objectProperty } from './constants';
 import { importOrigin, stripNodePrefix } from './imports';
-import { isFunctionWithBody, resolveAlias, skipOuterExpressions } from './nodes';
+import { isFunctionWithBody, referencedSymbol, skipOuterExpressions } from './nodes';
 import type { DestinationGate } from './destinationGate';
 import type { AnnotationLookup } from './sources';
 
@@ -90,9 +90,7 @@ export class DestinationResolver {
   }
 
   private symbolOf(e: ts.Expression): ts.Symbol | undefined {
-    const x = skipOuterExpressions(e);
-    const at = ts.isPropertyAccessExpression(x) ? x.name : ts.isElementAccessExpression(x) ? x.argumentExpression : x;
-    return resolveAlias(this.checker, this.checker.getSymbolAtLocation(at));
+    return referencedSymbol(this.checker, e);
   }
 
   private addAnnotation(parts: Parts, ann: Annotation | undefined): void {

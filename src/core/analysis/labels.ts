@@ -163,15 +163,8 @@ export function addHop(t: Taint, hop: Hop): Taint {
   return mapLabels(t, (l) => (l.hops.length >= MAX_HOPS ? l : { ...l, hops: [...l.hops, hop] }));
 }
 
-export function prependHops(l: Label, hops: readonly Hop[]): Label {
-  if (hops.length === 0) return l;
-  return { ...l, hops: [...hops, ...l.hops].slice(0, MAX_HOPS) };
-}
 
 export function applyTransform(t: Taint, change: TransformState): Taint {
   return { labels: flatten(t).map((l) => ({ ...l, transform: { ...l.transform, ...change } })) };
 }
 
-export function hasParamLabels(labels: readonly Label[]): boolean {
-  return labels.some((l) => l.kind === 'param');
-}

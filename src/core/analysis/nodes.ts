@@ -27,6 +27,13 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
   return resolveAlias(checker, checker.getSymbolAtLocation(node));
 }
 
+/** The symbol an expression names: for `a.b` and `a['b']` the member's, otherwise the expression's own (aliases resolved). */
+export function referencedSymbol(checker: ts.TypeChecker, e: ts.Expression): ts.Symbol | undefined {
+  const x = skipOuterExpressions(e);
+  const at = ts.isPropertyAccessExpression(x) ? x.name : ts.isElementAccessExpression(x) ? x.argumentExpression : x;
+  return resolveAlias(checker, checker.getSymbolAtLocation(at));
+}
+
 export type FunctionLike =
   | ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction
   | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
@@ -105,6 +112,3 @@ export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   return undefined;
 }
 
-export function isDeclarationFile(sf: ts.SourceFile): boolean {
-  return sf.isDeclarationFile;
-}
