@@ -181,7 +181,7 @@ class CheckRun {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
     const session = this.opts.session;
     const request = { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang };
-    const reuse = { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList };
+    const reuse = { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList, indexes: session?.flow.indexes };
     const ap = createAnalysisProgram(this.host, request, reuse);
     this.program = ap.program;
     this.problems.push(...ap.problems);
@@ -202,7 +202,7 @@ class CheckRun {
     }
     yield;
     this.flow = new FlowAnalysis({
-      program: ap.program, files: this.files, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
+      program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
       state: session?.flow, contextKey: this.configKey,
     });
     yield* this.flow.steps();

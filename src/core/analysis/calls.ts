@@ -14,6 +14,9 @@ import {
 } from './libraryModels';
 import { functionOfDeclaration, isFunctionWithBody, locOf, nameText, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SyntaxKind, isArrowFunction, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
+
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
 
 const MAX_HOPS = 16;
@@ -27,19 +30,19 @@ export class CallEvaluator {
 
   call(call: ts.CallExpression): Taint {
     const callee = skipOuterExpressions(call.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'require') return EMPTY;
-    const member = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee : undefined;
-    const mutating = member && ts.isPropertyAccessExpression(member) && MUTATING_METHODS.has(member.name.text);
+    if (isIdentifier(callee) && callee.text === 'require') return EMPTY;
+    const member = isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? callee : undefined;
+    const mutating = member && isPropertyAccessExpression(member) && MUTATING_METHODS.has(member.name.text);
     const recv = member ? (mutating ? this.ev.evaluateForEffects(member.expression) : this.ev.expr(member.expression)) : undefined;
     const args = this.evaluateArgs(call.arguments);
     this.sink(call, args);
-    const resolver = ts.isIdentifier(callee) ? this.resolverOf(callee) : undefined;
+    const resolver = isIdentifier(callee) ? this.resolverOf(callee) : undefined;
     if (resolver) {
       this.ev.analysis.promiseResolved(resolver, joinAll(args.map((a) => a.value)));
       return EMPTY;
     }
-    const sym = callee.kind === ts.SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : referencedSymbol(this.checker, callee);
-    const fn = callee.kind === ts.SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
+    const sym = callee.kind === SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : referencedSymbol(this.checker, callee);
+    const fn = callee.kind === SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
     const result = this.dispatch(call, sym, fn, recv, member, args);
     const declared = sym ? this.returnTypeSource(sym, call) : EMPTY;
     return join(join(result, declared), this.returnTypeTaint(call, sym, fn));
@@ -53,8 +56,8 @@ export class CallEvaluator {
     const decl = sym?.declarations?.[0];
     // Callees the call gate ruled out, and library functions, are modelled by name instead.
     if (!decl || this.ev.analysis.sources.isLibraryDeclaration(decl)) return EMPTY;
-    const typeNode = decl && ts.isFunctionLike(decl) ? decl.type : fn?.type;
-    const generic = decl && ts.isFunctionLike(decl) && (decl.typeParameters?.length ?? 0) > 0;
+    const typeNode = decl && isFunctionLike(decl) ? decl.type : fn?.type;
+    const generic = decl && isFunctionLike(decl) && (decl.typeParameters?.length ?? 0) > 0;
     if (typeNode && !generic) return this.ev.analysis.sources.typeTaint(this.checker.getTypeFromTypeNode(typeNode));
     if (fn && !generic) return EMPTY;
     return this.ev.typeTaintOf(call);
@@ -69,7 +72,7 @@ export class CallEvaluator {
       this.inlineTypedClosures(args);
       return this.ev.typeTaintOf(e);
     }
-    if (ts.isIdentifier(e.expression) && e.expression.text === 'Promise') return this.newPromise(args);
+    if (isIdentifier(e.expression) && e.expression.text === 'Promise') return this.newPromise(args);
     const callbacks = this.inlineLibraryClosures(args, undefined, undefined);
     return join(join(joinAll(args.map((a) => flat(a.value))), callbacks), this.ev.typeTaintOf(e));
   }
@@ -86,7 +89,7 @@ export class CallEvaluator {
       this.inlineTypedClosures(args);
       return result;
     }
-    const name = member && ts.isPropertyAccessExpression(member) ? member.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
+    const name = member && isPropertyAccessExpression(member) ? member.name.text : isIdentifier(call.expression) ? call.expression.text : '';
     return this.libraryCall(call, name, recv, member?.expression, args);
   }
 
@@ -95,7 +98,7 @@ export class CallEvaluator {
   private evaluateArgs(list: readonly ts.Expression[]): Arg[] {
     return list.map((node) => {
       const e = skipOuterExpressions(node);
-      if (isFunctionWithBody(e) && (ts.isArrowFunction(e) || ts.isFunctionExpression(e))) return { node, value: EMPTY, closure: e };
+      if (isFunctionWithBody(e) && (isArrowFunction(e) || isFunctionExpression(e))) return { node, value: EMPTY, closure: e };
       return { node, value: this.ev.expr(node) };
     });
   }
@@ -201,18 +204,18 @@ export class CallEvaluator {
   /** `target.push(x)`, `Object.assign(target, x)`: the target may now also hold `value`. */
   private mergeInto(target: ts.Expression, value: Taint): void {
     const t = skipOuterExpressions(target);
-    if (ts.isIdentifier(t)) {
+    if (isIdentifier(t)) {
       const sym = this.checker.getSymbolAtLocation(t);
       if (!sym) return;
       if (this.ev.env.has(sym)) this.ev.env.merge(sym, { labels: flatten(value) });
       else this.ev.storeHeap(sym, value);
       return;
     }
-    if (ts.isPropertyAccessExpression(t)) {
+    if (isPropertyAccessExpression(t)) {
       const sym = this.checker.getSymbolAtLocation(t.name);
       if (sym && (sym.declarations?.length ?? 0) > 0) this.ev.storeHeap(sym, value);
       const base = skipOuterExpressions(t.expression);
-      const baseSym = ts.isIdentifier(base) ? this.checker.getSymbolAtLocation(base) : undefined;
+      const baseSym = isIdentifier(base) ? this.checker.getSymbolAtLocation(base) : undefined;
       if (baseSym && this.ev.env.has(baseSym)) {
         const cur = this.ev.env.get(baseSym) ?? EMPTY;
         this.ev.env.assign(baseSym, join(cur, { labels: [], fields: new Map([[t.name.text, join(readField(cur, t.name.text), { labels: flatten(value) })]]) }));
@@ -226,7 +229,7 @@ export class CallEvaluator {
     const executor = args[0]?.closure;
     if (!executor) return EMPTY;
     const resolve = executor.parameters[0];
-    const sym = resolve && ts.isIdentifier(resolve.name) ? this.checker.getSymbolAtLocation(resolve.name) : undefined;
+    const sym = resolve && isIdentifier(resolve.name) ? this.checker.getSymbolAtLocation(resolve.name) : undefined;
     if (sym) this.ev.analysis.promiseResolverDeclared(sym);
     this.ev.inlineClosure(executor, executor.parameters.map(() => EMPTY));
     return sym ? this.ev.analysis.promiseValue(sym) : EMPTY;
@@ -251,10 +254,10 @@ function substitute(t: Taint, subst: (l: Label) => Taint): Taint {
 }
 
 function functionName(fn: FunctionLike): string {
-  if (ts.isConstructorDeclaration(fn)) return `new ${fn.parent.name?.text ?? 'class'}`;
+  if (isConstructorDeclaration(fn)) return `new ${fn.parent.name?.text ?? 'class'}`;
   const own = nameText(fn);
   if (own) return own;
   const p = fn.parent;
-  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p))) return nameText(p) ?? 'function';
+  if (p && (isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p))) return nameText(p) ?? 'function';
   return 'function';
 }

@@ -8,6 +8,9 @@ import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import { nameText } from './nodes';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { isAsExpression, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isNamedImports, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableStatement } = ts;
+
 function isDestination(a: Annotation): boolean {
   return !!a.region || !!a.recipient || (a.readableBy?.length ?? 0) > 0;
 }
@@ -34,9 +37,9 @@ export class DestinationGate {
   }
 
   private addDeclaration(node: ts.Node): void {
-    const name = ts.isBinaryExpression(node) && ts.isPropertyAccessExpression(node.left) ? node.left.name.text : nameText(node);
+    const name = isBinaryExpression(node) && isPropertyAccessExpression(node.left) ? node.left.name.text : nameText(node);
     if (name) this.names.add(name);
-    if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
+    if (isClassLike(node) || isInterfaceDeclaration(node)) {
       for (const m of node.members) {
         const n = nameText(m);
         if (n) this.names.add(n);
@@ -48,11 +51,11 @@ export class DestinationGate {
   mayBeTagged(e: ts.Expression): boolean {
     let cur: ts.Expression = e;
     for (;;) {
-      if (ts.isIdentifier(cur)) return this.names.has(cur.text);
-      if (ts.isPropertyAccessExpression(cur)) {
+      if (isIdentifier(cur)) return this.names.has(cur.text);
+      if (isPropertyAccessExpression(cur)) {
         if (this.names.has(cur.name.text)) return true;
         cur = cur.expression;
-      } else if (ts.isParenthesizedExpression(cur) || ts.isNonNullExpression(cur) || ts.isAsExpression(cur) || ts.isCallExpression(cur) || ts.isElementAccessExpression(cur)) {
+      } else if (isParenthesizedExpression(cur) || isNonNullExpression(cur) || isAsExpression(cur) || isCallExpression(cur) || isElementAccessExpression(cur)) {
         cur = cur.expression;
       } else return false;
     }
@@ -72,18 +75,18 @@ function importAliases(sf: ts.SourceFile): ImportAliases {
   const defaults: string[] = [];
   const renames: Array<[string, string]> = [];
   for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && st.importClause) {
+    if (isImportDeclaration(st) && st.importClause) {
       const c = st.importClause;
       if (c.name) defaults.push(c.name.text);
-      if (c.namedBindings && ts.isNamedImports(c.namedBindings)) {
+      if (c.namedBindings && isNamedImports(c.namedBindings)) {
         for (const el of c.namedBindings.elements) if (el.propertyName) renames.push([el.propertyName.text, el.name.text]);
       }
     }
-    if (!ts.isVariableStatement(st)) continue;
+    if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
-      if (!ts.isObjectBindingPattern(d.name)) continue;
+      if (!isObjectBindingPattern(d.name)) continue;
       for (const el of d.name.elements) {
-        if (el.propertyName && ts.isIdentifier(el.propertyName) && ts.isIdentifier(el.name)) renames.push([el.propertyName.text, el.name.text]);
+        if (el.propertyName && isIdentifier(el.propertyName) && isIdentifier(el.name)) renames.push([el.propertyName.text, el.name.text]);
       }
     }
   }

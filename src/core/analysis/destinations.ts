@@ -13,6 +13,9 @@ import { isFunctionWithBody, referencedSymbol, skipOuterExpressions } from './no
 import type { DestinationGate } from './destinationGate';
 import type { AnnotationLookup } from './sources';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
+
 export interface Destination {
   readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed';
   /** Where the data is stored or processed, when stated (region or host); parties carry their own countries. */
@@ -75,7 +78,7 @@ export class DestinationResolver {
   basesAround(node: ts.Node): string[] {
     const out: string[] = [];
     for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
-      if (isFunctionWithBody(cur) || ts.isClassLike(cur)) out.push(...(this.annotationOfFunction(cur)?.basis ?? []));
+      if (isFunctionWithBody(cur) || isClassLike(cur)) out.push(...(this.annotationOfFunction(cur)?.basis ?? []));
     }
     return out;
   }
@@ -85,7 +88,7 @@ export class DestinationResolver {
     const own = this.annotations.get(fn);
     if (own) return own;
     const p = fn.parent;
-    if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isBinaryExpression(p))) return this.annotations.get(p);
+    if (p && (isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p) || isBinaryExpression(p))) return this.annotations.get(p);
     return undefined;
   }
 
@@ -104,12 +107,12 @@ export class DestinationResolver {
   private addDeclarations(parts: Parts, sym: ts.Symbol | undefined): void {
     for (const d of sym?.declarations ?? []) {
       this.addAnnotation(parts, this.annotations.get(d));
-      if (ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d)) {
+      if (isVariableDeclaration(d) || isPropertyAssignment(d)) {
         const init = d.initializer && skipOuterExpressions(d.initializer);
         if (init && isFunctionWithBody(init)) this.addAnnotation(parts, this.annotations.get(init));
       }
-      if (ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent)) this.addAnnotation(parts, this.annotations.get(d.parent));
-      if ((ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) && (ts.isClassLike(d.parent) || ts.isInterfaceDeclaration(d.parent))) {
+      if (isPropertyAccessExpression(d) && isBinaryExpression(d.parent)) this.addAnnotation(parts, this.annotations.get(d.parent));
+      if ((isMethodDeclaration(d) || isMethodSignature(d)) && (isClassLike(d.parent) || isInterfaceDeclaration(d.parent))) {
         this.addAnnotation(parts, this.annotations.get(d.parent));
       }
     }
@@ -125,9 +128,9 @@ export class DestinationResolver {
     if (!this.gate.mayBeTagged(callee)) return undefined;
     const parts: Parts = { readers: [], bases: [] };
     this.addDeclarations(parts, this.symbolOf(callee));
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee) || isElementAccessExpression(callee)) {
       const receiver = callee.expression;
-      if (receiver.kind !== ts.SyntaxKind.ThisKeyword) this.addDeclarations(parts, this.symbolOf(receiver));
+      if (receiver.kind !== SyntaxKind.ThisKeyword) this.addDeclarations(parts, this.symbolOf(receiver));
       this.addTypeDeclarations(parts, receiver);
     }
     return this.fromParts(parts, `${callee.getText()}()`);
@@ -151,9 +154,9 @@ export class DestinationResolver {
   // ---- AWS SDK ----
 
   private awsCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
-    if (!this.gate.usesAws || !ts.isCallExpression(call)) return undefined;
+    if (!this.gate.usesAws || !isCallExpression(call)) return undefined;
     const callee = skipOuterExpressions(call.expression);
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!isPropertyAccessExpression(callee)) return undefined;
     const client = this.awsClient(callee.expression, 0);
     if (!client) return undefined;
     const regionExpr = objectProperty(client.arguments?.[0], 'region', this.checker);
@@ -170,17 +173,17 @@ export class DestinationResolver {
   private awsClient(expr: ts.Expression, depth: number): ts.NewExpression | undefined {
     if (depth > 4) return undefined;
     const e = skipOuterExpressions(expr);
-    if (ts.isNewExpression(e)) return this.isAwsConstructor(e.expression) ? e : undefined;
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from' && e.arguments.length > 0) {
+    if (isNewExpression(e)) return this.isAwsConstructor(e.expression) ? e : undefined;
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from' && e.arguments.length > 0) {
       const origin = this.originOf(e.expression.expression);
       if (origin?.module.startsWith('@aws-sdk/')) return this.awsClient(e.arguments[0], depth + 1);
       return undefined;
     }
-    if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+    if (!isIdentifier(e) && !isPropertyAccessExpression(e)) return undefined;
     const sym = this.symbolOf(e);
     for (const d of sym?.declarations ?? []) {
-      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d) ? d.initializer
-        : ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent) ? d.parent.right : undefined;
+      const init = isVariableDeclaration(d) || isPropertyDeclaration(d) || isPropertyAssignment(d) ? d.initializer
+        : isPropertyAccessExpression(d) && isBinaryExpression(d.parent) ? d.parent.right : undefined;
       const found = init && this.awsClient(init, depth + 1);
       if (found) return found;
     }
@@ -189,16 +192,16 @@ export class DestinationResolver {
 
   /** `this.s3 = new S3Client(…)` in a constructor, for a property declared without initializer. */
   private awsClientAssignedInClass(sym: ts.Symbol | undefined, depth: number): ts.NewExpression | undefined {
-    const decl = sym?.declarations?.find(ts.isPropertyDeclaration);
-    const ctor = decl && ts.isClassLike(decl.parent) ? decl.parent.members.find(ts.isConstructorDeclaration) : undefined;
+    const decl = sym?.declarations?.find(isPropertyDeclaration);
+    const ctor = decl && isClassLike(decl.parent) ? decl.parent.members.find(ts.isConstructorDeclaration) : undefined;
     let found: ts.NewExpression | undefined;
     const visit = (n: ts.Node): void => {
       if (found) return;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
-        n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === sym!.name) {
+      if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === SyntaxKind.ThisKeyword && n.left.name.text === sym!.name) {
         found = this.awsClient(n.right, depth + 1);
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
     if (ctor?.body) visit(ctor.body);
     return found;
@@ -206,7 +209,7 @@ export class DestinationResolver {
 
   private isAwsConstructor(ctor: ts.Expression): boolean {
     let c = skipOuterExpressions(ctor);
-    while (ts.isPropertyAccessExpression(c)) c = skipOuterExpressions(c.expression);
+    while (isPropertyAccessExpression(c)) c = skipOuterExpressions(c.expression);
     const origin = this.originOf(c);
     if (!origin) return false;
     return origin.module.startsWith('@aws-sdk/client-') || origin.module === 'aws-sdk' || origin.module.startsWith('aws-sdk/clients/');
@@ -214,17 +217,17 @@ export class DestinationResolver {
 
   private originOf(e: ts.Expression) {
     const x = skipOuterExpressions(e);
-    return ts.isIdentifier(x) ? importOrigin(this.checker, x) : undefined;
+    return isIdentifier(x) ? importOrigin(this.checker, x) : undefined;
   }
 
   // ---- HTTP ----
 
   private httpCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
-    if (!ts.isCallExpression(call)) return undefined;
+    if (!isCallExpression(call)) return undefined;
     const target = this.httpTarget(call) ?? this.requestStreamTarget(call);
     if (!target) return undefined;
     const url = target.url && skipOuterExpressions(target.url);
-    if (url && ts.isNewExpression(url) && ts.isIdentifier(url.expression) && (url.expression.text === 'URL' || url.expression.text === 'Request')) {
+    if (url && isNewExpression(url) && isIdentifier(url.expression) && (url.expression.text === 'URL' || url.expression.text === 'Request')) {
       return this.urlDestination(url.arguments?.[0], url.expression.text === 'URL' ? url.arguments?.[1] ?? target.base : target.base);
     }
     return this.urlDestination(target.url, target.base, target.hostExpr);
@@ -233,12 +236,12 @@ export class DestinationResolver {
   /** `req.write(data)` / `req.end(data)` on `const req = https.request(…)`: the body goes where the request goes. */
   private requestStreamTarget(call: ts.CallExpression): { url?: ts.Expression; base?: ts.Expression; hostExpr?: ts.Expression } | undefined {
     const callee = skipOuterExpressions(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    if (!isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
     const recv = skipOuterExpressions(callee.expression);
-    if (!ts.isIdentifier(recv)) return undefined;
+    if (!isIdentifier(recv)) return undefined;
     for (const d of this.symbolOf(recv)?.declarations ?? []) {
-      const init = ts.isVariableDeclaration(d) && d.initializer ? skipOuterExpressions(d.initializer) : undefined;
-      if (init && ts.isCallExpression(init)) return this.httpTarget(init);
+      const init = isVariableDeclaration(d) && d.initializer ? skipOuterExpressions(d.initializer) : undefined;
+      if (init && isCallExpression(init)) return this.httpTarget(init);
     }
     return undefined;
   }
@@ -246,7 +249,7 @@ export class DestinationResolver {
   private httpTarget(call: ts.CallExpression): { url?: ts.Expression; base?: ts.Expression; hostExpr?: ts.Expression } | undefined {
     const callee = skipOuterExpressions(call.expression);
     const [a0] = call.arguments;
-    if (ts.isIdentifier(callee)) {
+    if (isIdentifier(callee)) {
       const origin = importOrigin(this.checker, callee);
       const name = origin?.name === 'default' || origin?.name === '*' ? callee.text : origin?.name ?? callee.text;
       if (name === 'fetch' && (!origin || FETCH_MODULES.has(origin.module)) && this.isGlobalOrImported(callee, origin)) return { url: a0 };
@@ -255,12 +258,12 @@ export class DestinationResolver {
       if (origin?.module === 'undici' && (name === 'request' || name === 'stream')) return { url: a0 };
       return undefined;
     }
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
     const recv = skipOuterExpressions(callee.expression);
     if (method === 'sendBeacon') return { url: a0 };
     if (!HTTP_METHODS.has(method)) return undefined;
-    if (!ts.isIdentifier(recv)) return undefined;
+    if (!isIdentifier(recv)) return undefined;
     const origin = importOrigin(this.checker, recv);
     const module = origin && stripNodePrefix(origin.module);
     if ((module === 'http' || module === 'https') && (method === 'request' || method === 'get')) {
@@ -282,7 +285,7 @@ export class DestinationResolver {
 
   private axiosTarget(arg: ts.Expression | undefined): { url?: ts.Expression; base?: ts.Expression } {
     const a = arg && skipOuterExpressions(arg);
-    if (a && ts.isObjectLiteralExpression(a)) return { url: objectProperty(a, 'url'), base: objectProperty(a, 'baseURL') };
+    if (a && isObjectLiteralExpression(a)) return { url: objectProperty(a, 'url'), base: objectProperty(a, 'baseURL') };
     return { url: arg };
   }
 
@@ -290,9 +293,9 @@ export class DestinationResolver {
   private axiosInstanceConfig(recv: ts.Identifier): ts.Expression | undefined {
     const sym = this.symbolOf(recv);
     for (const d of sym?.declarations ?? []) {
-      if (!ts.isVariableDeclaration(d) || !d.initializer) continue;
+      if (!isVariableDeclaration(d) || !d.initializer) continue;
       const init = skipOuterExpressions(d.initializer);
-      if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'create' &&
+      if (isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'create' &&
         this.originOf(init.expression.expression)?.module === 'axios') return init.arguments[0] ?? init;
     }
     return undefined;

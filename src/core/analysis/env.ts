@@ -3,10 +3,12 @@
  * point. Closures analysed in place see (and update) their enclosing function's variables through `parent`.
  */
 import type * as ts from 'typescript';
-import { EMPTY, join, type Taint } from './labels';
+import { EMPTY, join, sameTaint, type Taint } from './labels';
 
 export class Env {
   private readonly vars: Map<ts.Symbol, Taint>;
+  /** Counts writes to this scope's variables (see outerVersion). */
+  private version = 0;
 
   constructor(readonly parent?: Env, vars?: Map<ts.Symbol, Taint>) {
     this.vars = vars ?? new Map();
@@ -22,13 +24,34 @@ export class Env {
 
   /** A new variable of this scope (declarations, parameters). */
   declare(sym: ts.Symbol, value: Taint): void {
+    this.version++;
     this.vars.set(sym, value);
   }
 
   /** A strong update: the variable now holds exactly `value` (what it held before is killed). */
   assign(sym: ts.Symbol, value: Taint): void {
     if (!this.vars.has(sym) && this.parent?.has(sym)) this.parent.assign(sym, value);
-    else this.vars.set(sym, value);
+    else {
+      this.version++;
+      this.vars.set(sym, value);
+    }
+  }
+
+  /** Changes whenever a variable of an enclosing function changes (closures analysed in place write through). */
+  outerVersion(): number {
+    let n = 0;
+    for (let e = this.parent; e; e = e.parent) n += e.version;
+    return n;
+  }
+
+  /** Whether this scope's own variables hold the same as another's (a loop reached its fixpoint). */
+  sameAs(other: Env): boolean {
+    if (this.vars.size !== other.vars.size) return false;
+    for (const [k, v] of this.vars) {
+      const o = other.vars.get(k);
+      if (!o || !sameTaint(v, o)) return false;
+    }
+    return true;
   }
 
   /** A weak update: the variable may also hold `value` (pushes, mutations). */

@@ -15,9 +15,12 @@ import {
 import { CLEAN_PROPERTIES } from './libraryModels';
 import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
+
 const MAX_INLINE_DEPTH = 12;
 const CHAINED_OPERATORS = new Set([
-  ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken,
+  SyntaxKind.PlusToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken, SyntaxKind.CommaToken,
 ]);
 /** Deeper expressions (minified or generated code) make the file be reported instead of overflowing the stack. */
 const MAX_EXPRESSION_DEPTH = 2000;
@@ -81,7 +84,7 @@ export class FunctionEvaluator {
     if (this.depth >= MAX_INLINE_DEPTH) return EMPTY;
     const inner = new FunctionEvaluator(this.analysis, fn, this.owner, this, this.depth + 1);
     inner.env = new Env(this.env);
-    if (!ts.isArrowFunction(fn)) inner.env.declare(inner.thisSymbolKey, EMPTY);
+    if (!isArrowFunction(fn)) inner.env.declare(inner.thisSymbolKey, EMPTY);
     fn.parameters.forEach((p, i) => inner.bindPattern(p.name, args[i] ?? EMPTY, p));
     inner.runBody(fn);
     return inner.returns;
@@ -89,7 +92,7 @@ export class FunctionEvaluator {
 
   private runBody(fn: FunctionLike): void {
     const body = fn.body!;
-    if (ts.isBlock(body)) this.statements(body.statements);
+    if (isBlock(body)) this.statements(body.statements);
     else this.returnValue(this.expr(body), body);
   }
 
@@ -99,7 +102,7 @@ export class FunctionEvaluator {
     let value = join({ labels: [label] }, typed);
     if (p.initializer) value = join(value, this.expr(p.initializer));
     this.bindPattern(p.name, value, p);
-    if (ts.isParameterPropertyDeclaration(p, p.parent) && ts.isIdentifier(p.name)) {
+    if (isParameterPropertyDeclaration(p, p.parent) && isIdentifier(p.name)) {
       const [, prop] = this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text);
       if (prop) this.storeHeap(prop, value);
     }
@@ -152,27 +155,27 @@ export class FunctionEvaluator {
   }
 
   private statement(s: ts.Statement): void {
-    if (ts.isVariableStatement(s)) this.variableList(s.declarationList);
-    else if (ts.isExpressionStatement(s)) this.expr(s.expression);
-    else if (ts.isReturnStatement(s)) this.returnValue(s.expression ? this.expr(s.expression) : EMPTY, s.expression ?? s);
-    else if (ts.isIfStatement(s)) this.ifStatement(s);
-    else if (ts.isBlock(s)) this.statements(s.statements);
-    else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) this.forEachLoop(s);
-    else if (ts.isForStatement(s)) this.forLoop(s);
-    else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) this.loop(() => { this.expr(s.expression); this.statement(s.statement); });
-    else if (ts.isSwitchStatement(s)) this.switchStatement(s);
-    else if (ts.isTryStatement(s)) this.tryStatement(s);
-    else if (ts.isLabeledStatement(s)) this.statement(s.statement);
-    else if (ts.isThrowStatement(s)) this.expr(s.expression);
-    else if (ts.isExportAssignment(s)) this.expr(s.expression);
+    if (isVariableStatement(s)) this.variableList(s.declarationList);
+    else if (isExpressionStatement(s)) this.expr(s.expression);
+    else if (isReturnStatement(s)) this.returnValue(s.expression ? this.expr(s.expression) : EMPTY, s.expression ?? s);
+    else if (isIfStatement(s)) this.ifStatement(s);
+    else if (isBlock(s)) this.statements(s.statements);
+    else if (isForOfStatement(s) || isForInStatement(s)) this.forEachLoop(s);
+    else if (isForStatement(s)) this.forLoop(s);
+    else if (isWhileStatement(s) || isDoStatement(s)) this.loop(() => { this.expr(s.expression); this.statement(s.statement); });
+    else if (isSwitchStatement(s)) this.switchStatement(s);
+    else if (isTryStatement(s)) this.tryStatement(s);
+    else if (isLabeledStatement(s)) this.statement(s.statement);
+    else if (isThrowStatement(s)) this.expr(s.expression);
+    else if (isExportAssignment(s)) this.expr(s.expression);
   }
 
   private variableList(list: ts.VariableDeclarationList): void {
     for (const d of list.declarations) {
       const value = d.initializer ? this.expr(d.initializer) : EMPTY;
-      const named = ts.isIdentifier(d.name) ? addHop(value, { loc: locOf(d.name), note: `assigned to ${d.name.text}` }) : value;
+      const named = isIdentifier(d.name) ? addHop(value, { loc: locOf(d.name), note: `assigned to ${d.name.text}` }) : value;
       this.bindPattern(d.name, named, d);
-      if (d.initializer && ts.isIdentifier(d.name)) this.checkAssignmentSink(d.name, d.initializer, named);
+      if (d.initializer && isIdentifier(d.name)) this.checkAssignmentSink(d.name, d.initializer, named);
     }
   }
 
@@ -188,11 +191,14 @@ export class FunctionEvaluator {
     this.env = Env.joinAll(base, [thenEnv, elseEnv]);
   }
 
+  /** A loop body runs twice (what one pass leaves reaches the next), or once when the first pass changes nothing. */
   private loop(body: () => void): void {
     for (let i = 0; i < 2; i++) {
       const before = this.env.fork();
+      const outer = this.env.outerVersion();
       body();
       this.env = Env.joinAll(before, [before, this.env]);
+      if (this.env.outerVersion() === outer && this.env.sameAs(before)) break;
     }
   }
 
@@ -200,9 +206,9 @@ export class FunctionEvaluator {
     const collection = this.expr(s.expression);
     this.loop(() => {
       const init = s.initializer;
-      const elementNode = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : init;
-      const element = ts.isForInStatement(s) ? EMPTY : this.elementValue(collection, elementNode);
-      if (ts.isVariableDeclarationList(init)) {
+      const elementNode = isVariableDeclarationList(init) ? init.declarations[0]?.name : init;
+      const element = isForInStatement(s) ? EMPTY : this.elementValue(collection, elementNode);
+      if (isVariableDeclarationList(init)) {
         for (const d of init.declarations) this.bindPattern(d.name, element, d);
       } else this.assignTo(init, element, init);
       this.statement(s.statement);
@@ -211,7 +217,7 @@ export class FunctionEvaluator {
 
   private forLoop(s: ts.ForStatement): void {
     if (s.initializer) {
-      if (ts.isVariableDeclarationList(s.initializer)) this.variableList(s.initializer);
+      if (isVariableDeclarationList(s.initializer)) this.variableList(s.initializer);
       else this.expr(s.initializer);
     }
     this.loop(() => {
@@ -227,7 +233,7 @@ export class FunctionEvaluator {
     const branches: Env[] = [];
     let hasDefault = false;
     for (const clause of s.caseBlock.clauses) {
-      if (ts.isDefaultClause(clause)) hasDefault = true;
+      if (isDefaultClause(clause)) hasDefault = true;
       else this.expr(clause.expression);
       this.env = base.fork();
       this.statements(clause.statements);
@@ -254,19 +260,19 @@ export class FunctionEvaluator {
 
   /** Binds a declaration name (identifier or destructuring pattern) to a value. */
   bindPattern(name: ts.BindingName, value: Taint, decl: ts.Node): void {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       const sym = this.checker.getSymbolAtLocation(name);
       if (sym) this.env.declare(sym, value);
       return;
     }
-    if (ts.isObjectBindingPattern(name)) {
+    if (isObjectBindingPattern(name)) {
       const named: string[] = [];
       for (const el of name.elements) {
         if (el.dotDotDotToken) {
           this.bindPattern(el.name, this.restOf(value, named), el);
           continue;
         }
-        const key = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+        const key = propertyNameText(el.propertyName ?? (isIdentifier(el.name) ? el.name : undefined));
         if (key === undefined) {
           this.bindPattern(el.name, flat(value), el);
           continue;
@@ -279,7 +285,7 @@ export class FunctionEvaluator {
       return;
     }
     name.elements.forEach((el, i) => {
-      if (ts.isOmittedExpression(el)) return;
+      if (isOmittedExpression(el)) return;
       let v = el.dotDotDotToken ? flat(value) : join(readField(value, String(i)), this.typeTaintOf(el.name));
       if (el.initializer) v = join(v, this.expr(el.initializer));
       this.bindPattern(el.name, v, decl);
@@ -304,7 +310,7 @@ export class FunctionEvaluator {
   /** `target = value` for any assignable expression. */
   assignTo(target: ts.Expression, value: Taint, valueNode: ts.Node): void {
     const t = skipOuterExpressions(target);
-    if (ts.isIdentifier(t)) {
+    if (isIdentifier(t)) {
       const sym = this.checker.getSymbolAtLocation(t);
       if (!sym) return;
       const hopped = addHop(value, { loc: locOf(t), note: `assigned to ${t.text}` });
@@ -313,20 +319,20 @@ export class FunctionEvaluator {
       this.checkAssignmentSink(t, valueNode, hopped);
       return;
     }
-    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+    if (isPropertyAccessExpression(t) || isElementAccessExpression(t)) {
       this.assignProperty(t, value, valueNode);
       return;
     }
-    if (ts.isObjectLiteralExpression(t) || ts.isArrayLiteralExpression(t)) this.destructuringAssignment(t, value);
+    if (isObjectLiteralExpression(t) || isArrayLiteralExpression(t)) this.destructuringAssignment(t, value);
   }
 
   private assignProperty(t: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Taint, valueNode: ts.Node): void {
-    const key = ts.isPropertyAccessExpression(t) ? t.name.text : propertyNameText(t.argumentExpression as ts.PropertyName);
+    const key = isPropertyAccessExpression(t) ? t.name.text : propertyNameText(t.argumentExpression as ts.PropertyName);
     const base = skipOuterExpressions(t.expression);
-    const nameNode = ts.isPropertyAccessExpression(t) ? t.name : t.argumentExpression;
+    const nameNode = isPropertyAccessExpression(t) ? t.name : t.argumentExpression;
     const sym = this.checker.getSymbolAtLocation(nameNode);
     const hopped = addHop(value, { loc: locOf(t), note: `stored in ${t.getText()}` });
-    if (ts.isIdentifier(base)) {
+    if (isIdentifier(base)) {
       const baseSym = this.checker.getSymbolAtLocation(base);
       if (baseSym && this.env.has(baseSym)) {
         const cur = this.env.get(baseSym) ?? EMPTY;
@@ -340,16 +346,16 @@ export class FunctionEvaluator {
   }
 
   private destructuringAssignment(t: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, value: Taint): void {
-    if (ts.isArrayLiteralExpression(t)) {
-      t.elements.forEach((el, i) => this.assignTo(ts.isSpreadElement(el) ? el.expression : el, ts.isSpreadElement(el) ? flat(value) : readField(value, String(i)), el));
+    if (isArrayLiteralExpression(t)) {
+      t.elements.forEach((el, i) => this.assignTo(isSpreadElement(el) ? el.expression : el, isSpreadElement(el) ? flat(value) : readField(value, String(i)), el));
       return;
     }
     for (const p of t.properties) {
-      if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, readField(value, p.name.text), p);
-      else if (ts.isPropertyAssignment(p)) {
+      if (isShorthandPropertyAssignment(p)) this.assignTo(p.name, readField(value, p.name.text), p);
+      else if (isPropertyAssignment(p)) {
         const key = propertyNameText(p.name);
         this.assignTo(p.initializer, key === undefined ? flat(value) : readField(value, key), p);
-      } else if (ts.isSpreadAssignment(p)) this.assignTo(p.expression, value, p);
+      } else if (isSpreadAssignment(p)) this.assignTo(p.expression, value, p);
     }
   }
 
@@ -368,7 +374,7 @@ export class FunctionEvaluator {
 
   /** The labels a node's type carries; for a declared name, through its symbol (cached). */
   typeTaintOf(node: ts.Node): Taint {
-    if (ts.isIdentifier(node) && node.parent && (ts.isParameter(node.parent) || ts.isVariableDeclaration(node.parent) || ts.isBindingElement(node.parent)) && node.parent.name === node) {
+    if (isIdentifier(node) && node.parent && (isParameter(node.parent) || isVariableDeclaration(node.parent) || isBindingElement(node.parent)) && node.parent.name === node) {
       const sym = this.checker.getSymbolAtLocation(node);
       if (sym) return this.analysis.sources.symbolTypeTaint(sym);
     }
@@ -403,41 +409,41 @@ export class FunctionEvaluator {
   private exprInner(node: ts.Expression): Taint {
     const e = skipOuterExpressions(node);
     switch (e.kind) {
-      case ts.SyntaxKind.Identifier: return this.identifier(e as ts.Identifier);
-      case ts.SyntaxKind.ThisKeyword: return this.env.get(this.thisSymbolKey) ?? EMPTY;
-      case ts.SyntaxKind.PropertyAccessExpression: return this.propertyAccess(e as ts.PropertyAccessExpression);
-      case ts.SyntaxKind.ElementAccessExpression: return this.elementAccess(e as ts.ElementAccessExpression);
-      case ts.SyntaxKind.CallExpression: return this.calls.call(e as ts.CallExpression);
-      case ts.SyntaxKind.NewExpression: return this.calls.newExpression(e as ts.NewExpression);
-      case ts.SyntaxKind.TaggedTemplateExpression: return this.taggedTemplate(e as ts.TaggedTemplateExpression);
-      case ts.SyntaxKind.BinaryExpression: return this.binary(e as ts.BinaryExpression);
-      case ts.SyntaxKind.ConditionalExpression: return this.conditional(e as ts.ConditionalExpression);
-      case ts.SyntaxKind.TemplateExpression: return joinAll((e as ts.TemplateExpression).templateSpans.map((s) => flat(this.expr(s.expression))));
-      case ts.SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(e as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(e as ts.ArrayLiteralExpression);
-      case ts.SyntaxKind.AwaitExpression: return this.expr((e as ts.AwaitExpression).expression);
-      case ts.SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
-      case ts.SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
-      case ts.SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
-      case ts.SyntaxKind.PostfixUnaryExpression: this.expr((e as ts.PostfixUnaryExpression).operand); return EMPTY;
-      case ts.SyntaxKind.TypeOfExpression: case ts.SyntaxKind.VoidExpression: case ts.SyntaxKind.DeleteExpression:
+      case SyntaxKind.Identifier: return this.identifier(e as ts.Identifier);
+      case SyntaxKind.ThisKeyword: return this.env.get(this.thisSymbolKey) ?? EMPTY;
+      case SyntaxKind.PropertyAccessExpression: return this.propertyAccess(e as ts.PropertyAccessExpression);
+      case SyntaxKind.ElementAccessExpression: return this.elementAccess(e as ts.ElementAccessExpression);
+      case SyntaxKind.CallExpression: return this.calls.call(e as ts.CallExpression);
+      case SyntaxKind.NewExpression: return this.calls.newExpression(e as ts.NewExpression);
+      case SyntaxKind.TaggedTemplateExpression: return this.taggedTemplate(e as ts.TaggedTemplateExpression);
+      case SyntaxKind.BinaryExpression: return this.binary(e as ts.BinaryExpression);
+      case SyntaxKind.ConditionalExpression: return this.conditional(e as ts.ConditionalExpression);
+      case SyntaxKind.TemplateExpression: return joinAll((e as ts.TemplateExpression).templateSpans.map((s) => flat(this.expr(s.expression))));
+      case SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(e as ts.ObjectLiteralExpression);
+      case SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(e as ts.ArrayLiteralExpression);
+      case SyntaxKind.AwaitExpression: return this.expr((e as ts.AwaitExpression).expression);
+      case SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
+      case SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
+      case SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
+      case SyntaxKind.PostfixUnaryExpression: this.expr((e as ts.PostfixUnaryExpression).operand); return EMPTY;
+      case SyntaxKind.TypeOfExpression: case SyntaxKind.VoidExpression: case SyntaxKind.DeleteExpression:
         this.expr((e as ts.TypeOfExpression).expression); return EMPTY;
-      case ts.SyntaxKind.CommaListExpression: return joinAll((e as ts.CommaListExpression).elements.map((x) => this.expr(x)));
+      case SyntaxKind.CommaListExpression: return joinAll((e as ts.CommaListExpression).elements.map((x) => this.expr(x)));
       default: return EMPTY;
     }
   }
 
   private identifier(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
-    const raw = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+    const raw = isShorthandPropertyAssignment(id.parent) && id.parent.name === id
       ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.checker.getSymbolAtLocation(id);
     if (!raw) return EMPTY;
-    const sym = raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
+    const sym = raw.flags & SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
     const info = this.analysis.sources.sourceOfSymbol(sym);
     const src: Taint = info ? { labels: [this.analysis.sources.sourceLabel(info, id)] } : EMPTY;
     const local = this.env.get(sym);
     if (local) return join(local, src);
-    if (sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Module | ts.SymbolFlags.Enum)) return src;
+    if (sym.flags & (SymbolFlags.Function | SymbolFlags.Class | SymbolFlags.Module | SymbolFlags.Enum)) return src;
     return join(join(src, this.analysis.globalValue(sym, this.owner.fileName)), this.analysis.sources.symbolTypeTaint(sym));
   }
 
@@ -445,6 +451,7 @@ export class FunctionEvaluator {
     const name = e.name.text;
     const base = this.expr(e.expression);
     if (CLEAN_PROPERTIES.has(name)) return EMPTY;
+    if (!this.analysis.members.mayMatter(name)) return readField(base, name);
     const sym = this.checker.getSymbolAtLocation(e.name);
     return join(readField(base, name), this.memberValue(sym, e, base));
   }
@@ -475,8 +482,9 @@ export class FunctionEvaluator {
   private elementAccess(e: ts.ElementAccessExpression): Taint {
     const base = this.expr(e.expression);
     const arg = skipOuterExpressions(e.argumentExpression);
-    if (ts.isNumericLiteral(arg)) return readField(base, arg.text);
-    if (ts.isStringLiteralLike(arg)) {
+    if (isNumericLiteral(arg)) return readField(base, arg.text);
+    if (isStringLiteralLike(arg)) {
+      if (!this.analysis.members.mayMatter(arg.text)) return readField(base, arg.text);
       const sym = this.checker.getSymbolAtLocation(arg);
       return join(readField(base, arg.text), this.memberValue(sym, e, base));
     }
@@ -486,18 +494,18 @@ export class FunctionEvaluator {
 
   private taggedTemplate(e: ts.TaggedTemplateExpression): Taint {
     const t = e.template;
-    const parts = ts.isTemplateExpression(t) ? t.templateSpans.map((s) => flat(this.expr(s.expression))) : [];
+    const parts = isTemplateExpression(t) ? t.templateSpans.map((s) => flat(this.expr(s.expression))) : [];
     return joinAll(parts);
   }
 
   private binary(e: ts.BinaryExpression): Taint {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) {
+    if (op === SyntaxKind.EqualsToken) {
       const value = this.expr(e.right);
       this.assignTo(e.left, value, e.right);
       return value;
     }
-    if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+    if (op === SyntaxKind.PlusEqualsToken || op === SyntaxKind.QuestionQuestionEqualsToken || op === SyntaxKind.BarBarEqualsToken) {
       const value = join(this.expr(e.left), this.expr(e.right));
       this.assignTo(e.left, value, e.right);
       return value;
@@ -512,15 +520,15 @@ export class FunctionEvaluator {
   private operatorChain(e: ts.BinaryExpression, op: ts.SyntaxKind): Taint {
     const operands: ts.Expression[] = [];
     let cur: ts.Expression = e;
-    while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === op) {
+    while (isBinaryExpression(cur) && cur.operatorToken.kind === op) {
       operands.push(cur.right);
       cur = skipOuterExpressions(cur.left);
     }
     operands.push(cur);
     operands.reverse();
     const values = operands.map((x) => this.expr(x));
-    if (op === ts.SyntaxKind.CommaToken) return values[values.length - 1];
-    return op === ts.SyntaxKind.PlusToken ? joinAll(values.map(flat)) : joinAll(values);
+    if (op === SyntaxKind.CommaToken) return values[values.length - 1];
+    return op === SyntaxKind.PlusToken ? joinAll(values.map(flat)) : joinAll(values);
   }
 
   private conditional(e: ts.ConditionalExpression): Taint {
@@ -530,21 +538,21 @@ export class FunctionEvaluator {
 
   private prefixUnary(e: ts.PrefixUnaryExpression): Taint {
     const v = this.expr(e.operand);
-    return e.operator === ts.SyntaxKind.ExclamationToken ? EMPTY : flat(v);
+    return e.operator === SyntaxKind.ExclamationToken ? EMPTY : flat(v);
   }
 
   private objectLiteral(e: ts.ObjectLiteralExpression): Taint {
     let labels: readonly Label[] = [];
     const fields = new Map<string, Taint>();
     for (const p of e.properties) {
-      if (ts.isSpreadAssignment(p)) {
+      if (isSpreadAssignment(p)) {
         const v = this.expr(p.expression);
         labels = [...labels, ...v.labels];
         for (const [k, f] of v.fields ?? []) fields.set(k, f);
         continue;
       }
-      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
-      const value = ts.isPropertyAssignment(p) ? this.expr(p.initializer) : this.identifier(p.name);
+      if (!isPropertyAssignment(p) && !isShorthandPropertyAssignment(p)) continue;
+      const value = isPropertyAssignment(p) ? this.expr(p.initializer) : this.identifier(p.name);
       const key = propertyNameText(p.name);
       if (key === undefined) labels = [...labels, ...flatten(value)];
       else if (!isEmpty(value)) fields.set(key, value);
@@ -558,7 +566,7 @@ export class FunctionEvaluator {
     const fields = new Map<string, Taint>();
     e.elements.forEach((el, i) => {
       const v = this.expr(el);
-      if (ts.isSpreadElement(el)) labels = [...labels, ...flatten(v)];
+      if (isSpreadElement(el)) labels = [...labels, ...flatten(v)];
       else if (!isEmpty(v)) fields.set(String(i), v);
     });
     return join({ labels }, fields.size > 0 ? { labels: [], fields } : EMPTY);

@@ -14,11 +14,17 @@ import { CallGate } from './callGate';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
+import { indexesOf, type FileIndex } from './fileIndex';
 import { FlowState } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
-import { isFunctionWithBody, type FunctionLike } from './nodes';
+import { MemberGate } from './memberGate';
+import type { FunctionLike } from './nodes';
 import { SourceResolver } from './sources';
+import { SymbolLookup } from './symbolLookup';
+
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isStringLiteralLike, isVariableDeclaration } = ts;
 
 const MAX_ROUNDS = 4;
 const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [] };
@@ -27,6 +33,8 @@ export interface FlowInputs {
   readonly program: ts.Program;
   /** The workspace files to analyse. */
   readonly files: readonly ts.SourceFile[];
+  /** The files' syntactic indexes, as the program made them while parsing (made here when missing). */
+  readonly indexes?: WeakMap<ts.SourceFile, FileIndex>;
   readonly annotations: ReadonlyMap<ts.Node, Annotation>;
   readonly regions: RegionCatalog;
   /** Checked between files; when it returns true the analysis stops with CancelledError. */
@@ -48,6 +56,8 @@ export class FlowAnalysis {
   readonly sources: SourceResolver;
   readonly destinations: DestinationResolver;
   readonly calls: CallGate;
+  readonly members: MemberGate;
+  private readonly indexes: Map<ts.SourceFile, FileIndex>;
   /** Files whose analysis failed, with the reason; the rest of the workspace is still analysed. */
   readonly failures = new Map<string, string>();
   /** How many files this run analysed (the others were reused). */
@@ -61,10 +71,12 @@ export class FlowAnalysis {
   private readonly resolvers = new Map<ts.Symbol, Taint>();
 
   constructor(private readonly inputs: FlowInputs) {
-    this.checker = inputs.program.getTypeChecker();
+    this.checker = new SymbolLookup(inputs.program.getTypeChecker()).wrap();
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
     this.state = inputs.state ?? new FlowState();
-    this.calls = new CallGate(inputs.files, this.state.callNames);
+    this.indexes = indexesOf(inputs.files, inputs.indexes ?? this.state.indexes);
+    this.calls = new CallGate(this.indexes.values());
+    this.members = new MemberGate(this.indexes.values(), inputs.annotations);
     this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases));
   }
 
@@ -158,11 +170,7 @@ export class FlowAnalysis {
     if (this.inputs.isCancelled?.()) throw new CancelledError();
     try {
       new FunctionEvaluator(this, undefined, sf).runModule(sf);
-      const visit = (node: ts.Node): void => {
-        if (isFunctionWithBody(node) && !isInlineCallback(node)) this.summaryOf(node);
-        ts.forEachChild(node, visit);
-      };
-      visit(sf);
+      for (const fn of this.indexes.get(sf)?.functions ?? []) this.summaryOf(fn);
     } catch (e) {
       if (e instanceof CancelledError) throw e;
       this.failures.set(sf.fileName, e instanceof RangeError ? 'it is nested too deeply to analyse' : `the analysis failed (${(e as Error).message})`);
@@ -269,7 +277,7 @@ export class FlowAnalysis {
   }
 
   private initializerValue(decl: ts.Declaration): Taint {
-    if (!ts.isVariableDeclaration(decl) || !decl.initializer) return EMPTY;
+    if (!isVariableDeclaration(decl) || !decl.initializer) return EMPTY;
     const sf = decl.getSourceFile();
     if (sf.isDeclarationFile) return EMPTY;
     return new FunctionEvaluator(this, undefined, sf).valueOfDetached(decl.initializer);
@@ -281,20 +289,14 @@ function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   const out: ts.StringLiteralLike[] = [];
   const dynamic = sf.text.includes('require(') || sf.text.includes('import(');
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) out.push(node.moduleSpecifier);
-    else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) out.push(node.expression);
-    else if (ts.isCallExpression(node) && ((ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword) &&
-      node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) out.push(node.arguments[0]);
-    if (dynamic) ts.forEachChild(node, visit);
+    if ((isImportDeclaration(node) || isExportDeclaration(node)) && node.moduleSpecifier && isStringLiteralLike(node.moduleSpecifier)) out.push(node.moduleSpecifier);
+    else if (isExternalModuleReference(node) && isStringLiteralLike(node.expression)) out.push(node.expression);
+    else if (isCallExpression(node) && ((isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === SyntaxKind.ImportKeyword) &&
+      node.arguments.length === 1 && isStringLiteralLike(node.arguments[0])) out.push(node.arguments[0]);
+    if (dynamic) forEachChild(node, visit);
   };
   for (const st of sf.statements) visit(st);
   return out;
-}
-
-/** A closure passed directly as an argument: it is analysed in place, in its caller's context. */
-function isInlineCallback(node: ts.Node): boolean {
-  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !!node.parent &&
-    (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent)) && node.parent.expression !== node;
 }
 
 function countLabels(t: Taint, depth = 0): number {

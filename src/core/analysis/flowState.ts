@@ -6,6 +6,7 @@
  */
 import type ts from 'typescript';
 import type { ImportAliases } from './destinationGate';
+import type { FileIndex } from './fileIndex';
 import type { SinkSite, Summary } from './flowTypes';
 import { join, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
@@ -27,8 +28,8 @@ export class FlowState {
   readonly globals = new Map<ts.Node, Taint>();
   /** A key of everything outside the source files that the results depend on (the config). */
   contextKey: string | undefined;
-  /** Per file: the names it can call under (CallGate), and the files its module specifiers resolve to. */
-  readonly callNames = new WeakMap<ts.SourceFile, readonly string[]>();
+  /** Per parsed file: its syntactic index (gates, functions), and the files its module specifiers resolve to. */
+  readonly indexes = new WeakMap<ts.SourceFile, FileIndex>();
   readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
   readonly importAliases = new WeakMap<ts.SourceFile, ImportAliases>();
   /** Which files read each stored property/variable (to re-analyse them when what is stored changes). */

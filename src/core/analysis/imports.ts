@@ -6,6 +6,9 @@
 import ts = require('typescript');
 import { skipOuterExpressions } from './nodes';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { isAwaitExpression, isBindingElement, isCallExpression, isExternalModuleReference, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isNamespaceImport, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isVariableDeclaration } = ts;
+
 export interface ImportOrigin {
   /** The module specifier, e.g. `@aws-sdk/client-s3`. */
   readonly module: string;
@@ -16,45 +19,45 @@ export interface ImportOrigin {
 function requireSpecifier(e: ts.Expression | undefined): string | undefined {
   if (!e) return undefined;
   const c = skipOuterExpressions(e);
-  if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'require' && c.arguments.length === 1) {
+  if (isCallExpression(c) && isIdentifier(c.expression) && c.expression.text === 'require' && c.arguments.length === 1) {
     const a = c.arguments[0];
-    return ts.isStringLiteralLike(a) ? a.text : undefined;
+    return isStringLiteralLike(a) ? a.text : undefined;
   }
-  if (ts.isAwaitExpression(c)) return requireSpecifier(c.expression);
+  if (isAwaitExpression(c)) return requireSpecifier(c.expression);
   return undefined;
 }
 
 function originOfDeclaration(d: ts.Declaration): ImportOrigin | undefined {
-  if (ts.isImportSpecifier(d)) {
+  if (isImportSpecifier(d)) {
     const decl = d.parent.parent.parent;
     const spec = decl.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: spec.text, name: (d.propertyName ?? d.name).text } : undefined;
+    return isStringLiteral(spec) ? { module: spec.text, name: (d.propertyName ?? d.name).text } : undefined;
   }
-  if (ts.isImportClause(d)) {
+  if (isImportClause(d)) {
     const spec = d.parent.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: spec.text, name: 'default' } : undefined;
+    return isStringLiteral(spec) ? { module: spec.text, name: 'default' } : undefined;
   }
-  if (ts.isNamespaceImport(d)) {
+  if (isNamespaceImport(d)) {
     const spec = d.parent.parent.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: spec.text, name: '*' } : undefined;
+    return isStringLiteral(spec) ? { module: spec.text, name: '*' } : undefined;
   }
-  if (ts.isImportEqualsDeclaration(d) && ts.isExternalModuleReference(d.moduleReference)) {
+  if (isImportEqualsDeclaration(d) && isExternalModuleReference(d.moduleReference)) {
     const e = d.moduleReference.expression;
-    return ts.isStringLiteral(e) ? { module: e.text, name: '*' } : undefined;
+    return isStringLiteral(e) ? { module: e.text, name: '*' } : undefined;
   }
-  if (ts.isVariableDeclaration(d)) {
+  if (isVariableDeclaration(d)) {
     const init = d.initializer && skipOuterExpressions(d.initializer);
     const direct = requireSpecifier(init);
     if (direct) return { module: direct, name: '*' };
-    if (init && ts.isPropertyAccessExpression(init)) {
+    if (init && isPropertyAccessExpression(init)) {
       const m = requireSpecifier(init.expression);
       if (m) return { module: m, name: init.name.text };
     }
   }
-  if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent)) {
+  if (isBindingElement(d) && isObjectBindingPattern(d.parent) && isVariableDeclaration(d.parent.parent)) {
     const m = requireSpecifier(d.parent.parent.initializer);
     const prop = d.propertyName ?? d.name;
-    if (m && ts.isIdentifier(prop)) return { module: m, name: prop.text };
+    if (m && isIdentifier(prop)) return { module: m, name: prop.text };
   }
   return undefined;
 }

@@ -71,9 +71,46 @@ export function isEmpty(t: Taint): boolean {
   return t.labels.length === 0 && (!t.fields || t.fields.size === 0);
 }
 
+function sameTransform(a: TransformState, b: TransformState): boolean {
+  return a === b || (a.encrypted === b.encrypted && !a.anonymized === !b.anonymized && !a.pseudonymized === !b.pseudonymized);
+}
+
+/** Whether two labels have the same key (labelKey), without building the keys. */
+export function sameLabel(a: Label, b: Label): boolean {
+  if (a === b) return true;
+  if (!sameTransform(a.transform, b.transform)) return false;
+  if (a.kind === 'source') return b.kind === 'source' && a.source.key === b.source.key;
+  return b.kind === 'param' && a.index === b.index && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
+}
+
+/** Whether two taints carry the same labels, field by field (hops aside). */
+export function sameTaint(a: Taint, b: Taint, depth = 0): boolean {
+  if (a === b) return true;
+  if (a.labels.length !== b.labels.length || !a.labels.every((l) => b.labels.some((m) => sameLabel(l, m)))) return false;
+  const af = a.fields?.size ?? 0;
+  if (af !== (b.fields?.size ?? 0)) return false;
+  if (af === 0 || depth >= MAX_DEPTH) return true;
+  for (const [k, v] of a.fields!) {
+    const o = b.fields!.get(k);
+    if (!o || !sameTaint(v, o, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Below this size, labels are compared pairwise instead of by key. */
+const SMALL_UNION = 8;
+
 export function unionLabels(a: readonly Label[], b: readonly Label[]): readonly Label[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
+  if (a.length + b.length <= SMALL_UNION) {
+    let out: Label[] | undefined;
+    for (const l of b) {
+      if (a.some((x) => sameLabel(x, l)) || out?.some((x) => sameLabel(x, l))) continue;
+      (out ??= [...a]).push(l);
+    }
+    return out ?? a;
+  }
   const seen = new Set(a.map(labelKey));
   let out: Label[] | undefined;
   for (const l of b) {

@@ -5,6 +5,9 @@
 import ts = require('typescript');
 import type { Loc } from '../model';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SymbolFlags, SyntaxKind, isBinaryExpression, isClassLike, isComputedPropertyName, isConstructorDeclaration, isElementAccessExpression, isIdentifier, isInterfaceDeclaration, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAliasDeclaration, isTypeLiteralNode, isVariableDeclaration } = ts;
+
 export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): Loc {
   const start = node.getStart(sf);
   const s = sf.getLineAndCharacterOfPosition(start);
@@ -13,7 +16,7 @@ export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): 
 }
 
 export function resolveAlias(checker: ts.TypeChecker, sym: ts.Symbol | undefined): ts.Symbol | undefined {
-  if (sym && sym.flags & ts.SymbolFlags.Alias) {
+  if (sym && sym.flags & SymbolFlags.Alias) {
     try {
       return checker.getAliasedSymbol(sym);
     } catch {
@@ -30,7 +33,7 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
 /** The symbol an expression names: for `a.b` and `a['b']` the member's, otherwise the expression's own (aliases resolved). */
 export function referencedSymbol(checker: ts.TypeChecker, e: ts.Expression): ts.Symbol | undefined {
   const x = skipOuterExpressions(e);
-  const at = ts.isPropertyAccessExpression(x) ? x.name : ts.isElementAccessExpression(x) ? x.argumentExpression : x;
+  const at = isPropertyAccessExpression(x) ? x.name : isElementAccessExpression(x) ? x.argumentExpression : x;
   return resolveAlias(checker, checker.getSymbolAtLocation(at));
 }
 
@@ -40,8 +43,8 @@ export type FunctionLike =
 
 export function isFunctionWithBody(node: ts.Node): node is FunctionLike {
   switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration: case ts.SyntaxKind.MethodDeclaration: case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction: case ts.SyntaxKind.Constructor: case ts.SyntaxKind.GetAccessor: case ts.SyntaxKind.SetAccessor:
+    case SyntaxKind.FunctionDeclaration: case SyntaxKind.MethodDeclaration: case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction: case SyntaxKind.Constructor: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
       return (node as FunctionLike).body !== undefined;
     default:
       return false;
@@ -51,9 +54,14 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionLike {
 export function skipOuterExpressions(e: ts.Expression): ts.Expression {
   let cur = e;
   for (;;) {
-    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) ||
-      ts.isTypeAssertionExpression(cur) || ts.isSatisfiesExpression(cur)) cur = cur.expression;
-    else return cur;
+    switch (cur.kind) {
+      case SyntaxKind.ParenthesizedExpression: case SyntaxKind.AsExpression: case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression: case SyntaxKind.SatisfiesExpression:
+        cur = (cur as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return cur;
+    }
   }
 }
 
@@ -61,10 +69,10 @@ export function skipOuterExpressions(e: ts.Expression): ts.Expression {
 export function functionOfDeclaration(decl: ts.Node): FunctionLike | undefined {
   if (isFunctionWithBody(decl)) return decl;
   let init: ts.Expression | undefined;
-  if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) init = decl.initializer;
-  else if (ts.isBinaryExpression(decl)) init = decl.right;
-  else if ((ts.isPropertyAccessExpression(decl) || ts.isIdentifier(decl)) && ts.isBinaryExpression(decl.parent) && decl.parent.left === decl) init = decl.parent.right;
-  else if (ts.isShorthandPropertyAssignment(decl)) return undefined;
+  if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) init = decl.initializer;
+  else if (isBinaryExpression(decl)) init = decl.right;
+  else if ((isPropertyAccessExpression(decl) || isIdentifier(decl)) && isBinaryExpression(decl.parent) && decl.parent.left === decl) init = decl.parent.right;
+  else if (isShorthandPropertyAssignment(decl)) return undefined;
   if (!init) return undefined;
   const e = skipOuterExpressions(init);
   return isFunctionWithBody(e) ? e : undefined;
@@ -74,13 +82,13 @@ export function functionOfDeclaration(decl: ts.Node): FunctionLike | undefined {
 export function displayName(decl: ts.Node): string {
   const own = nameText(decl) ?? '<anonymous>';
   const parent = decl.parent;
-  if (parent && ts.isParameter(decl) && ts.isConstructorDeclaration(parent) && ts.isParameterPropertyDeclaration(decl, parent)) {
+  if (parent && isParameter(decl) && isConstructorDeclaration(parent) && isParameterPropertyDeclaration(decl, parent)) {
     return `${parent.parent.name?.text ?? '<anonymous>'}.${own}`;
   }
-  if (parent && (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent))) {
+  if (parent && (isInterfaceDeclaration(parent) || isClassLike(parent))) {
     return `${parent.name?.text ?? '<anonymous>'}.${own}`;
   }
-  if (parent && ts.isTypeLiteralNode(parent) && ts.isTypeAliasDeclaration(parent.parent)) {
+  if (parent && isTypeLiteralNode(parent) && isTypeAliasDeclaration(parent.parent)) {
     return `${parent.parent.name.text}.${own}`;
   }
   return own;
@@ -89,16 +97,16 @@ export function displayName(decl: ts.Node): string {
 export function nameText(decl: ts.Node): string | undefined {
   const name = (decl as { name?: ts.Node }).name;
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
   return name.getText();
 }
 
 export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isComputedPropertyName(name)) {
     const e = name.expression;
-    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return e.text;
+    if (isStringLiteralLike(e) || isNumericLiteral(e)) return e.text;
   }
   return undefined;
 }

@@ -11,7 +11,8 @@ import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
-import { exceedsDepth, MAX_SYNTAX_DEPTH } from './depth';
+import { MAX_SYNTAX_DEPTH } from './depth';
+import { indexFile, type FileIndex } from './fileIndex';
 import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
 
 export interface ProgramRequest {
@@ -26,6 +27,8 @@ export interface ProgramRequest {
 
 export interface AnalysisProgram {
   readonly program: ts.Program;
+  /** The index of each workspace file, made as it was parsed. */
+  readonly indexes: WeakMap<ts.SourceFile, FileIndex>;
   /** The workspace files that are analysed (absolute paths). */
   readonly files: readonly string[];
   readonly problems: readonly Problem[];
@@ -103,11 +106,21 @@ function sourceFileOptions(v: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.
   return typeof v === 'number' ? { languageVersion: v } : v;
 }
 
+/** What parsing a file leaves besides the tree: its index (workspace files), and the files that failed. */
+export interface ParseResults {
+  /** Files the parser could not handle (it overflows the stack on pathologically nested code), with the error. */
+  readonly unparsable: Map<string, unknown>;
+  /** The index of each parsed workspace file (default library files are not indexed). */
+  readonly indexes: WeakMap<ts.SourceFile, FileIndex>;
+}
+
 /**
- * A CompilerHost over the FileHost. A file the TypeScript parser cannot handle (it overflows the stack
- * on pathologically nested code) is replaced by an empty one and recorded in `unparsable` with the error.
+ * A CompilerHost over the FileHost. Each workspace file is indexed as it is parsed; a file the parser or the
+ * index finds too deep is replaced by an empty one and recorded in `unparsable` with the error.
  */
-export function compilerHost(host: FileHost, unparsable: Map<string, unknown> = new Map(), cache?: SourceFileCache): ts.CompilerHost {
+export function compilerHost(host: FileHost, results: ParseResults = { unparsable: new Map(), indexes: new WeakMap() }, cache?: SourceFileCache): ts.CompilerHost {
+  const libFile = ts.getDefaultLibFilePath({});
+  const libDir = libFile.slice(0, libFile.lastIndexOf('/') + 1);
   return {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
@@ -116,11 +129,15 @@ export function compilerHost(host: FileHost, unparsable: Map<string, unknown> = 
       if (cached) return cached;
       try {
         const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode: jsDocModeFor(fileName, text) }, true);
-        if (exceedsDepth(sf)) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);
+        if (!fileName.startsWith(libDir)) {
+          const index = indexFile(sf);
+          if (!index) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);
+          results.indexes.set(sf, index);
+        }
         cache?.set(fileName, text, sf);
         return sf;
       } catch (e) {
-        unparsable.set(fileName, e);
+        results.unparsable.set(fileName, e);
         return ts.createSourceFile(fileName, '', languageVersion, true);
       }
     },
@@ -202,11 +219,12 @@ function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerO
   return { options: selected.options, files: screened.files, problems: screened.problems };
 }
 
-/** What a previous run left to reuse: its Program, parsed files, the file list. */
+/** What a previous run left to reuse: its Program, parsed files and their indexes, the file list. */
 export interface ProgramReuse {
   readonly oldProgram?: ts.Program;
   readonly sourceFiles?: SourceFileCache;
   readonly fileList?: FileListCache;
+  readonly indexes?: WeakMap<ts.SourceFile, FileIndex>;
 }
 
 /** The notice for a file the parser failed on: too deeply nested (stack overflow) or another error. */
@@ -221,12 +239,13 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
   const cache = reuse.sourceFiles;
   const oldProgram = reuse.oldProgram;
   const unparsable = new Map<string, unknown>();
-  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, unparsable, cache), oldProgram });
+  const indexes = reuse.indexes ?? new WeakMap<ts.SourceFile, FileIndex>();
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
   for (const [file, error] of unparsable) {
     const message = unparsableMessage(error, req.lang ?? 'en');
     problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
-  return { program, files: screened.files.filter((f) => !unparsable.has(f)), problems };
+  return { program, indexes, files: screened.files.filter((f) => !unparsable.has(f)), problems };
 }

@@ -8,6 +8,9 @@ import type { Annotation } from '../annotations/types';
 import { EMPTY, flatten, type Label, type SourceInfo, type Taint } from './labels';
 import { displayName, locOf, resolveAlias } from './nodes';
 
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SymbolFlags, TypeFlags, isArrayTypeNode, isClassLike, isConstructorDeclaration, isFunctionLike, isInterfaceDeclaration, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPropertyDeclaration, isPropertySignature, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
+
 export interface AnnotationLookup {
   get(node: ts.Node): Annotation | undefined;
 }
@@ -20,9 +23,9 @@ interface Layer {
 
 const MAX_TYPE_DEPTH = 3;
 const NOT_OBJECT =
-  ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.EnumLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null |
-  ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
+  TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BigIntLike | TypeFlags.BooleanLike |
+  TypeFlags.EnumLike | TypeFlags.ESSymbolLike | TypeFlags.VoidLike | TypeFlags.Null |
+  TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never;
 
 export class SourceResolver {
   private readonly bySymbol = new Map<ts.Symbol, SourceInfo | null>();
@@ -57,7 +60,7 @@ export class SourceResolver {
   /** A source for the value returned by a function declared to return an annotated type alias. */
   sourceOfReturnType(decl: ts.Node): SourceInfo | undefined {
     const typeNode = (decl as { type?: ts.TypeNode }).type;
-    if (!typeNode || !ts.isFunctionLike(decl)) return undefined;
+    if (!typeNode || !isFunctionLike(decl)) return undefined;
     const layer = this.aliasLayer(typeNode);
     if (!layer?.residency || layer.residency === 'unrestricted') return undefined;
     return this.makeInfo(decl, [layer]);
@@ -68,7 +71,7 @@ export class SourceResolver {
     const container = this.containerLayer(decl);
     if (container) layers.push(container);
     const typeNode = (decl as { type?: ts.TypeNode }).type;
-    if (typeNode && !ts.isFunctionLike(decl)) {
+    if (typeNode && !isFunctionLike(decl)) {
       const alias = this.aliasLayer(typeNode);
       if (alias) layers.push(alias);
     }
@@ -103,12 +106,12 @@ export class SourceResolver {
     const parent = decl.parent;
     if (!parent) return undefined;
     // A constructor parameter property (`constructor(public id: string)`) is a member of the class.
-    if (ts.isParameter(decl) && ts.isConstructorDeclaration(parent) && ts.isParameterPropertyDeclaration(decl, parent)) return this.annotations.get(parent.parent);
-    if (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent)) return this.annotations.get(parent);
-    if (ts.isTypeLiteralNode(parent)) {
+    if (isParameter(decl) && isConstructorDeclaration(parent) && isParameterPropertyDeclaration(decl, parent)) return this.annotations.get(parent.parent);
+    if (isInterfaceDeclaration(parent) || isClassLike(parent)) return this.annotations.get(parent);
+    if (isTypeLiteralNode(parent)) {
       const holder = parent.parent;
-      if (ts.isTypeAliasDeclaration(holder)) return this.annotations.get(holder);
-      if (ts.isPropertySignature(holder) || ts.isPropertyDeclaration(holder)) {
+      if (isTypeAliasDeclaration(holder)) return this.annotations.get(holder);
+      if (isPropertySignature(holder) || isPropertyDeclaration(holder)) {
         return this.mergeLayers([this.containerLayer(holder), this.annotations.get(holder)]);
       }
     }
@@ -126,20 +129,20 @@ export class SourceResolver {
 
   /** Tags of an annotated, non-object type alias named by a type node (also inside `T | null` and `T[]`). */
   private aliasLayer(typeNode: ts.TypeNode, seen: Set<ts.Node> = new Set()): Layer | undefined {
-    if (ts.isUnionTypeNode(typeNode)) {
+    if (isUnionTypeNode(typeNode)) {
       for (const t of typeNode.types) {
         const l = this.aliasLayer(t, seen);
         if (l) return l;
       }
       return undefined;
     }
-    if (ts.isArrayTypeNode(typeNode)) return this.aliasLayer(typeNode.elementType, seen);
-    if (ts.isParenthesizedTypeNode(typeNode)) return this.aliasLayer(typeNode.type, seen);
-    if (!ts.isTypeReferenceNode(typeNode)) return undefined;
+    if (isArrayTypeNode(typeNode)) return this.aliasLayer(typeNode.elementType, seen);
+    if (isParenthesizedTypeNode(typeNode)) return this.aliasLayer(typeNode.type, seen);
+    if (!isTypeReferenceNode(typeNode)) return undefined;
     const sym = resolveAlias(this.checker, this.checker.getSymbolAtLocation(typeNode.typeName));
     for (const d of sym?.declarations ?? []) {
       // Recursive aliases (`type Json = … | Json[]`) are followed once.
-      if (!ts.isTypeAliasDeclaration(d) || ts.isTypeLiteralNode(d.type) || seen.has(d)) continue;
+      if (!isTypeAliasDeclaration(d) || isTypeLiteralNode(d.type) || seen.has(d)) continue;
       seen.add(d);
       const ann = this.annotations.get(d);
       if (ann?.residency) return ann;
@@ -155,7 +158,7 @@ export class SourceResolver {
   symbolTypeTaint(sym: ts.Symbol): Taint {
     let t = this.bySymbolType.get(sym);
     if (!t) {
-      t = sym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Module) ? EMPTY : this.typeTaint(this.checker.getTypeOfSymbol(sym));
+      t = sym.flags & (SymbolFlags.Function | SymbolFlags.Method | SymbolFlags.Class | SymbolFlags.Module) ? EMPTY : this.typeTaint(this.checker.getTypeOfSymbol(sym));
       this.bySymbolType.set(sym, t);
     }
     return t;
@@ -185,14 +188,14 @@ export class SourceResolver {
 
   private computeTypeTaint(type: ts.Type, depth: number): Taint {
     if (type.isUnionOrIntersection()) return this.joinTypes(type.types, depth, false);
-    if (!(type.flags & ts.TypeFlags.Object)) return EMPTY;
+    if (!(type.flags & TypeFlags.Object)) return EMPTY;
     if (this.checker.isArrayType(type) || this.checker.isTupleType(type) || this.isLibraryType(type)) {
       const args = this.checker.getTypeArguments(type as ts.TypeReference);
       return this.joinTypes(args, depth, true);
     }
     const fields = new Map<string, Taint>();
     for (const prop of this.checker.getPropertiesOfType(type)) {
-      if (prop.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Function)) continue;
+      if (prop.flags & (SymbolFlags.Method | SymbolFlags.Function)) continue;
       const src = this.sourceOfSymbol(prop);
       if (src) {
         fields.set(prop.name, { labels: [{ kind: 'source', source: src, transform: {}, hops: [] }] });

@@ -1,0 +1,123 @@
+/**
+ * One syntactic pass over each file, right after it is parsed, that records what the cheap gates in front of
+ * symbol resolution need: the names under which the file declares or imports something callable (CallGate),
+ * the names of the members it declares or stores into (MemberGate), and the functions whose summaries its
+ * analysis computes. The same pass measures how deeply the file nests: a file deeper than the TypeScript
+ * binder and the analysis can take (generated or minified code) has no index and is set aside. An index
+ * depends only on the file's text, so the language server keeps it per parsed file between runs.
+ */
+import ts = require('typescript');
+import { MAX_SYNTAX_DEPTH } from './depth';
+import { functionOfDeclaration, isFunctionWithBody, nameText, type FunctionLike } from './nodes';
+
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SyntaxKind, forEachChild, getModifiers, isArrowFunction, isAwaitExpression, isCallExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNamedImports, isNamespaceImport, isNewExpression, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableDeclaration } = ts;
+
+export interface FileIndex {
+  /** Names under which the file declares, imports or requires something callable. */
+  readonly callNames: readonly string[];
+  /** Names of members the file declares (properties, accessors, methods, parameter properties) or assigns to (`x.name = …`). */
+  readonly memberNames: readonly string[];
+  /** Functions with bodies, in source order, except closures passed directly as arguments (analysed in place). */
+  readonly functions: readonly FunctionLike[];
+}
+
+/** The file's index; undefined when it nests deeper than `maxDepth` syntax levels. */
+export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileIndex | undefined {
+  const calls = new Set<string>();
+  const members = new Set<string>();
+  const functions: FunctionLike[] = [];
+  let depth = 0;
+  let tooDeep = false;
+  // Returns true (stopping forEachChild) once the file is known to be too deep.
+  const visit = (node: ts.Node): boolean => {
+    if (depth > maxDepth) return (tooDeep = true);
+    switch (node.kind) {
+      case SyntaxKind.FunctionDeclaration: case SyntaxKind.FunctionExpression: case SyntaxKind.ArrowFunction:
+      case SyntaxKind.ClassDeclaration: case SyntaxKind.ClassExpression: case SyntaxKind.MethodSignature:
+        addName(calls, nameText(node) ?? (node.parent ? nameText(node.parent) : undefined));
+        break;
+      case SyntaxKind.MethodDeclaration: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
+        addName(calls, nameText(node));
+        addName(members, nameText(node));
+        break;
+      case SyntaxKind.PropertyDeclaration: case SyntaxKind.PropertySignature:
+        addName(members, nameText(node));
+        if (functionOfDeclaration(node)) addName(calls, nameText(node));
+        break;
+      case SyntaxKind.Parameter:
+        if (getModifiers(node as ts.ParameterDeclaration)?.length) addName(members, nameText(node));
+        break;
+      case SyntaxKind.VariableDeclaration: case SyntaxKind.PropertyAssignment:
+        if (functionOfDeclaration(node) || (isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) addName(calls, nameText(node));
+        break;
+      case SyntaxKind.ImportDeclaration: {
+        const clause = (node as ts.ImportDeclaration).importClause;
+        if (clause) importNames(clause).forEach((n) => calls.add(n));
+        return false;
+      }
+      case SyntaxKind.BindingElement: {
+        const name = (node as ts.BindingElement).name;
+        if (isIdentifier(name)) calls.add(name.text);
+        break;
+      }
+      case SyntaxKind.BinaryExpression: {
+        const left = (node as ts.BinaryExpression).left;
+        if (isPropertyAccessExpression(left)) {
+          calls.add(left.name.text);
+          members.add(left.name.text);
+        } else if (isElementAccessExpression(left) && isStringLiteralLike(left.argumentExpression)) members.add(left.argumentExpression.text);
+        break;
+      }
+    }
+    if (isFunctionWithBody(node) && !isInlineCallback(node)) functions.push(node);
+    depth++;
+    forEachChild(node, visit);
+    depth--;
+    return tooDeep;
+  };
+  visit(sf);
+  return tooDeep ? undefined : { callNames: [...calls], memberNames: [...members], functions };
+}
+
+function addName(set: Set<string>, name: string | undefined): void {
+  if (name) set.add(name);
+}
+
+/** A closure passed directly as an argument: it is analysed in place, in its caller's context. */
+export function isInlineCallback(node: ts.Node): boolean {
+  return (isArrowFunction(node) || isFunctionExpression(node)) && !!node.parent &&
+    (isCallExpression(node.parent) || isNewExpression(node.parent)) && node.parent.expression !== node;
+}
+
+function importNames(c: ts.ImportClause): string[] {
+  const out: string[] = [];
+  if (c.name) out.push(c.name.text);
+  const b = c.namedBindings;
+  if (b && isNamedImports(b)) out.push(...b.elements.map((el) => el.name.text));
+  if (b && isNamespaceImport(b)) out.push(b.name.text);
+  return out;
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')`. */
+function isRequire(e: ts.Expression): boolean {
+  let cur = e;
+  while (isPropertyAccessExpression(cur) || isAwaitExpression(cur) || isParenthesizedExpression(cur)) cur = cur.expression;
+  return isCallExpression(cur) && ((isIdentifier(cur.expression) && cur.expression.text === 'require') || cur.expression.kind === SyntaxKind.ImportKeyword);
+}
+
+const NO_INDEX: FileIndex = { callNames: [], memberNames: [], functions: [] };
+
+/** The indexes of files, computed once per parsed file (`cache`: filled when the program parses them). */
+export function indexesOf(files: readonly ts.SourceFile[], cache?: WeakMap<ts.SourceFile, FileIndex>): Map<ts.SourceFile, FileIndex> {
+  const out = new Map<ts.SourceFile, FileIndex>();
+  for (const sf of files) {
+    let index = cache?.get(sf);
+    if (!index) {
+      index = indexFile(sf) ?? NO_INDEX;
+      cache?.set(sf, index);
+    }
+    out.set(sf, index);
+  }
+  return out;
+}
