@@ -27,11 +27,14 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
   const calls = new Set<string>();
   const members = new Set<string>();
   const functions: FunctionLike[] = [];
-  let depth = 0;
+  let depth = 1;
   let tooDeep = false;
-  // Returns true (stopping forEachChild) once the file is known to be too deep.
+  let parent: ts.Node = sf;
+  // Returns true (stopping forEachChild) once the file is known to be too deep. Sets each node's parent on
+  // the way (files are parsed without parent pointers: this walk is cheaper than the parser's own pass).
   const visit = (node: ts.Node): boolean => {
     if (depth > maxDepth) return (tooDeep = true);
+    (node as { parent: ts.Node }).parent = parent;
     switch (node.kind) {
       case SyntaxKind.FunctionDeclaration: case SyntaxKind.FunctionExpression: case SyntaxKind.ArrowFunction:
       case SyntaxKind.ClassDeclaration: case SyntaxKind.ClassExpression: case SyntaxKind.MethodSignature:
@@ -54,7 +57,7 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
       case SyntaxKind.ImportDeclaration: {
         const clause = (node as ts.ImportDeclaration).importClause;
         if (clause) importNames(clause).forEach((n) => calls.add(n));
-        return false;
+        break;
       }
       case SyntaxKind.BindingElement: {
         const name = (node as ts.BindingElement).name;
@@ -71,12 +74,15 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
       }
     }
     if (isFunctionWithBody(node) && !isInlineCallback(node)) functions.push(node);
+    const outer = parent;
+    parent = node;
     depth++;
     forEachChild(node, visit);
     depth--;
+    parent = outer;
     return tooDeep;
   };
-  visit(sf);
+  forEachChild(sf, visit);
   return tooDeep ? undefined : { callNames: [...calls], memberNames: [...members], functions };
 }
 

@@ -128,7 +128,11 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
       const cached = cache?.get(fileName, text);
       if (cached) return cached;
       try {
-        const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode: jsDocModeFor(fileName, text) }, true);
+        const jsDocParsingMode = jsDocModeFor(fileName, text);
+        // Parent pointers are set by the index's walk below (the default library's by the binder); JSDoc
+        // nodes, parsed only in JavaScript files, need the parser's own pass.
+        const setParents = jsDocParsingMode !== ts.JSDocParsingMode.ParseNone;
+        const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode }, setParents);
         if (!fileName.startsWith(libDir)) {
           const index = indexFile(sf);
           if (!index) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);

@@ -8,13 +8,15 @@
  *   decorators, class property initializers) is left to the checker;
  * - a name that no enclosing function declares resolves the same anywhere in its file, so the checker's
  *   answer is kept per file and name;
+ * - a member `a.name` is looked up in the written-down type of `a` when it has one (see memberSymbol);
  * - every other answer is kept per node, for the loop bodies and closures the analysis reads more than once.
  * The result is a TypeChecker whose getSymbolAtLocation answers from these; everything else is the checker's.
  */
 import ts = require('typescript');
+import { skipOuterExpressions } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SymbolFlags, SyntaxKind, isClassExpression, isFunctionExpression, isFunctionLike } = ts;
+const { ModifierFlags, SymbolFlags, SyntaxKind, TypeFlags, getCombinedModifierFlags, isClassExpression, isClassLike, isFunctionExpression, isFunctionLike } = ts;
 
 type Locals = ReadonlyMap<ts.__String, ts.Symbol>;
 
@@ -44,6 +46,11 @@ const SPECIAL_SCOPES = new Set<ts.SyntaxKind>([
   SyntaxKind.Decorator, SyntaxKind.PropertyDeclaration, SyntaxKind.ExpressionWithTypeArguments,
 ]);
 
+/** The type itself when it is an object type (interface, class, type literal, instantiated generic), not a union or a type parameter. */
+function plainObject(type: ts.Type): ts.Type | undefined {
+  return type.flags & TypeFlags.Object ? type : undefined;
+}
+
 function isValueRead(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p) return false;
@@ -66,6 +73,7 @@ function selfName(scope: ts.Node): string | undefined {
 export class SymbolLookup {
   private readonly byNode = new Map<ts.Node, ts.Symbol | undefined>();
   private readonly byFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
+  private readonly typeOfNode = new Map<ts.TypeNode, ts.Type>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -77,8 +85,53 @@ export class SymbolLookup {
   }
 
   symbolAt(node: ts.Node): ts.Symbol | undefined {
-    if (node.kind === SyntaxKind.Identifier && isValueRead(node as ts.Identifier)) return this.valueSymbol(node as ts.Identifier);
+    if (node.kind === SyntaxKind.Identifier) {
+      const p = node.parent;
+      if (p?.kind === SyntaxKind.PropertyAccessExpression && (p as ts.PropertyAccessExpression).name === node) return this.memberSymbol(p as ts.PropertyAccessExpression);
+      if (isValueRead(node as ts.Identifier)) return this.valueSymbol(node as ts.Identifier);
+    }
     return this.memo(node);
+  }
+
+  /**
+   * The member `a.name` names. When the receiver's type is written down (a variable or parameter with a type
+   * annotation, or `this` in an instance member of a class) the member is looked up in that type, which
+   * spares the checker typing the receiver and narrowing it along the control flow; otherwise, or when the
+   * declared type is not a plain object type, the checker answers.
+   */
+  private memberSymbol(access: ts.PropertyAccessExpression): ts.Symbol | undefined {
+    if (this.byNode.has(access.name)) return this.byNode.get(access.name);
+    const type = this.declaredTypeOf(skipOuterExpressions(access.expression));
+    const declared = type && this.checker.getPropertyOfType(type, access.name.text);
+    const sym = declared ?? this.checker.getSymbolAtLocation(access.name);
+    this.byNode.set(access.name, sym);
+    return sym;
+  }
+
+  /** The written-down object type of a receiver, when it has one. */
+  private declaredTypeOf(recv: ts.Expression): ts.Type | undefined {
+    let typeNode: ts.TypeNode | undefined;
+    if (recv.kind === SyntaxKind.ThisKeyword) return this.thisType(recv);
+    if (recv.kind === SyntaxKind.Identifier) {
+      const decl = this.symbolAt(recv)?.valueDeclaration;
+      if (decl && (decl.kind === SyntaxKind.Parameter || decl.kind === SyntaxKind.VariableDeclaration) && !(decl as ts.ParameterDeclaration).questionToken) {
+        typeNode = (decl as ts.ParameterDeclaration | ts.VariableDeclaration).type;
+      }
+    }
+    if (!typeNode || (typeNode.kind !== SyntaxKind.TypeReference && typeNode.kind !== SyntaxKind.TypeLiteral)) return undefined;
+    let type = this.typeOfNode.get(typeNode);
+    if (!type) this.typeOfNode.set(typeNode, (type = this.checker.getTypeFromTypeNode(typeNode)));
+    return plainObject(type);
+  }
+
+  /** The instance type of the class whose (non-static) member `this` is in; arrow functions see through. */
+  private thisType(node: ts.Node): ts.Type | undefined {
+    let fn = node.parent;
+    while (fn && (fn.kind === SyntaxKind.ArrowFunction || !isFunctionLike(fn)) && !isClassLike(fn) && fn.kind !== SyntaxKind.SourceFile) fn = fn.parent;
+    if (!fn || !isFunctionLike(fn) || !fn.parent || !isClassLike(fn.parent)) return undefined;
+    if ((getCombinedModifierFlags(fn as ts.Declaration) & ModifierFlags.Static) !== 0) return undefined;
+    const cls = (fn.parent as unknown as { symbol?: ts.Symbol }).symbol;
+    return cls ? plainObject(this.checker.getDeclaredTypeOfSymbol(cls)) : undefined;
   }
 
   private memo(node: ts.Node): ts.Symbol | undefined {
