@@ -127,7 +127,8 @@ export async function measureEdits({ serverJs, folder, targets, edits, gapMs = 1
   try {
     const t0 = performance.now();
     await client.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: pathToFileURL(folder).toString(), capabilities: {},
+      // As VS Code's client does: it watches files for the server, which may then keep file texts between runs.
+      processId: process.pid, rootUri: pathToFileURL(folder).toString(), capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'bench' }],
       initializationOptions: { settings: { debounceMs: 0 } },
     });

@@ -12,14 +12,14 @@ import { createAnalysisProgram, FileListCache, relativePath, SourceFileCache, un
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
-import { createConfigLoader } from './config/loadConfig';
+import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
 import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
-import { flowRecords } from './report/flows';
+import { HitReportCache } from './report/hitReports';
 import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
-import { evaluateHits } from './rules/evaluate';
+import { configFindings } from './rules/evaluate';
 import type { Lang } from './rules/types';
 import { createRegionCatalog } from './vocabulary/regionCatalog';
 import type { RegionCatalog } from './vocabulary/regionTypes';
@@ -54,7 +54,25 @@ export const CONFIG_FILE_NAME = 'residency.config.json';
  * not change).
  */
 export class AnalysisSession {
+  readonly regions = createRegionCatalog();
+  /** Findings and flows of each hit, reused while the hit, the config and the language stay the same. */
+  readonly reports = new HitReportCache();
   program: ts.Program | undefined;
+  private configLoader: ConfigLoader | undefined;
+  private lastConfig: { readonly key: string; readonly value: ConfigRead } | undefined;
+
+  /** The config, read again only when its path, text or the language changed (the same object otherwise). */
+  readConfig(host: FileHost, opts: CheckOptions): ConfigRead {
+    const path = configPathOf(opts);
+    const text = host.readFile(path);
+    const key = JSON.stringify([path, text ?? null, opts.lang ?? 'en', !!opts.configFile]);
+    if (this.lastConfig?.key !== key) {
+      this.configLoader ??= createConfigLoader(this.regions);
+      this.lastConfig = { key, value: configFromText(text, path, opts, this.configLoader) };
+    }
+    return this.lastConfig.value;
+  }
+
   readonly sourceFiles = new SourceFileCache();
   /** Call `fileList.invalidate()` when files are created or deleted. */
   readonly fileList = new FileListCache();
@@ -69,10 +87,23 @@ export class AnalysisSession {
   }
 }
 
-export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog): { config: ResidencyConfig; problems: Problem[]; text: string | undefined } {
-  const path = opts.configFile ?? `${opts.root.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
-  const text = host.readFile(path);
-  const load = createConfigLoader(regions);
+/** What reading the config gave: the config, its problems, and the text it was read from. */
+export interface ConfigRead {
+  readonly config: ResidencyConfig;
+  readonly problems: readonly Problem[];
+  readonly text: string | undefined;
+}
+
+function configPathOf(opts: CheckOptions): string {
+  return opts.configFile ?? `${opts.root.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
+}
+
+export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog, load: ConfigLoader = createConfigLoader(regions)): ConfigRead {
+  const path = configPathOf(opts);
+  return configFromText(host.readFile(path), path, opts, load);
+}
+
+function configFromText(text: string | undefined, path: string, opts: CheckOptions, load: ConfigLoader): ConfigRead {
   const lang = opts.lang ?? 'en';
   if (text === undefined && opts.configFile) {
     const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -145,7 +176,7 @@ function declarationOf(node: ts.Node, ann: Annotation, root: string): AnnotatedD
 
 /** State shared by the steps of one check. */
 class CheckRun {
-  readonly regions = createRegionCatalog();
+  readonly regions: RegionCatalog;
   readonly config: ResidencyConfig;
   readonly problems: Problem[];
   readonly annotations = new Map<ts.Node, Annotation>();
@@ -160,7 +191,8 @@ class CheckRun {
   private readonly annotationKey: string;
 
   constructor(private readonly host: FileHost, private readonly opts: CheckOptions) {
-    const { config, problems, text } = readConfig(host, opts, this.regions);
+    this.regions = opts.session?.regions ?? createRegionCatalog();
+    const { config, problems, text } = opts.session ? opts.session.readConfig(host, opts) : readConfig(host, opts, this.regions);
     this.config = config;
     this.problems = [...problems];
     this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}`;
@@ -216,7 +248,9 @@ class CheckRun {
       const message = notAnalysedMessage(why, this.lang);
       this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
-    const findings = evaluateHits(hits, this.config, root, this.lang);
+    const reports = this.opts.session?.reports ?? new HitReportCache();
+    const perHit = hits.map((hit) => reports.of(hit, this.config, root, this.lang));
+    const findings = [...perHit.flatMap((r) => r.findings), ...configFindings(this.config, root, this.lang)];
     const { kept, suppressed } = applySuppressions(findings, this.suppressions, root);
     const wanted = reportFilter(this.opts, this.config.file);
     const result: CheckResult = {
@@ -226,7 +260,7 @@ class CheckRun {
       problems: this.problems.map((p) => relProblem(root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
       files: this.files.length,
       config: this.config,
-      flows: flowRecords(hits, this.config, root),
+      flows: perHit.flatMap((r) => r.flows),
       declarations: [...this.annotations].map(([node, ann]) => declarationOf(node, ann, root)),
     };
     return { result, program: this.program };

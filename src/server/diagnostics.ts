@@ -35,11 +35,11 @@ export function toRange(loc: Loc) {
   return { start: { line: loc.line - 1, character: loc.column - 1 }, end: { line: loc.endLine - 1, character: loc.endColumn - 1 } };
 }
 
-function related(root: string, f: Finding): DiagnosticRelatedInformation[] {
-  return f.path.map((step) => ({ location: { uri: fileUri(root, step.location.file), range: toRange(step.location) }, message: step.note }));
+function related(uriOf: (file: string) => string, f: Finding): DiagnosticRelatedInformation[] {
+  return f.path.map((step) => ({ location: { uri: uriOf(step.location.file), range: toRange(step.location) }, message: step.note }));
 }
 
-function findingDiagnostic(root: string, f: Finding, settings: ClientSettings): Diagnostic | undefined {
+function findingDiagnostic(uriOf: (file: string) => string, f: Finding, settings: ClientSettings): Diagnostic | undefined {
   const override = settings.severityOverrides[f.rule];
   if (override === 'off') return undefined;
   const data: FindingData = { rule: f.rule, country: f.destination.country, party: f.destination.party };
@@ -50,7 +50,7 @@ function findingDiagnostic(root: string, f: Finding, settings: ClientSettings): 
     code: f.rule,
     codeDescription: { href: docUri(f.rule, settings.language) },
     message: f.message,
-    relatedInformation: related(root, f),
+    relatedInformation: related(uriOf, f),
     data,
   };
 }
@@ -67,17 +67,36 @@ function problemDiagnostic(p: Problem, settings: ClientSettings): Diagnostic {
   };
 }
 
-/** Diagnostics of a result, grouped by file URI. */
-export function diagnosticsByUri(result: CheckResult, settings: ClientSettings): Map<string, Diagnostic[]> {
+/** Diagnostics of a result, grouped by file URI; only for the URIs `wanted` accepts, when it is given. */
+export function diagnosticsByUri(result: CheckResult, settings: ClientSettings, wanted?: (uri: string) => boolean): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
-  const add = (file: string, d: Diagnostic | undefined): void => {
+  // Each file's URI is made once (a large workspace has thousands of findings and path steps).
+  const uris = new Map<string, string>();
+  const anyUri = (file: string): string => {
+    let uri = uris.get(file);
+    if (uri === undefined) uris.set(file, (uri = fileUri(result.root, file)));
+    return uri;
+  };
+  const shown = new Map<string, boolean>();
+  const uriOf = (file: string): string | null => {
+    const uri = anyUri(file);
+    let show = shown.get(uri);
+    if (show === undefined) shown.set(uri, (show = !wanted || wanted(uri)));
+    return show ? uri : null;
+  };
+  const add = (uri: string, d: Diagnostic | undefined): void => {
     if (!d) return;
-    const uri = fileUri(result.root, file);
     const list = out.get(uri);
     if (list) list.push(d);
     else out.set(uri, [d]);
   };
-  for (const p of result.problems) add(p.location.file, problemDiagnostic(p, settings));
-  for (const f of result.findings) add(f.location.file, findingDiagnostic(result.root, f, settings));
+  for (const p of result.problems) {
+    const uri = uriOf(p.location.file);
+    if (uri) add(uri, problemDiagnostic(p, settings));
+  }
+  for (const f of result.findings) {
+    const uri = uriOf(f.location.file);
+    if (uri) add(uri, findingDiagnostic(anyUri, f, settings));
+  }
   return out;
 }

@@ -118,8 +118,9 @@ function shouldShow(uri: string, session: FolderSession): boolean {
 }
 
 function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone['kind'], durationMs: number): void {
-  const diags = diagnosticsByUri(result, state.settings);
-  const next = new Set([...diags.keys()].filter((uri) => shouldShow(uri, session)));
+  // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
+  const diags = diagnosticsByUri(result, state.settings, (uri) => shouldShow(uri, session));
+  const next = new Set(diags.keys());
   for (const uri of state.published) {
     if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -196,7 +197,8 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     const p = pathOf(change.uri);
     if (p) diskTexts.forget(p);
-    if (change.type !== FileChangeType.Changed) state.sessions.forEach((s) => s.filesChanged());
+    // Created or deleted files change the file list; a changed tsconfig/jsconfig changes it and the options.
+    if (change.type !== FileChangeType.Changed || /(^|\/)(tsconfig|jsconfig)\.json$/.test(p ?? '')) state.sessions.forEach((s) => s.filesChanged());
   }
   if (state.settings.run !== 'off') schedule();
 });

@@ -5,17 +5,13 @@
  * tag or a declared return type worth reading. Other calls are library calls, modelled by name.
  */
 import ts = require('typescript');
-import type { FileIndex } from './fileIndex';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { isIdentifier, isPropertyAccessExpression } = ts;
 
 export class CallGate {
-  private readonly names = new Set<string>();
-
-  constructor(indexes: Iterable<FileIndex>) {
-    for (const index of indexes) for (const n of index.callNames) this.names.add(n);
-  }
+  /** `names`: the workspace's call names (IndexNames.calls). */
+  constructor(private readonly names: ReadonlySet<string>) {}
 
   /** Whether a callee (`f`, `a.b.f`) may resolve to something declared in the workspace. */
   mayBeWorkspaceFunction(callee: ts.Expression): boolean {

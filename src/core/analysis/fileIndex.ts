@@ -127,3 +127,24 @@ export function indexesOf(files: readonly ts.SourceFile[], cache?: WeakMap<ts.So
   }
   return out;
 }
+
+/**
+ * The names of many files' indexes, gathered once per index: the language server adds only the indexes of
+ * files that changed. A name stays after its file stops using it; the gates it feeds only filter, so an extra
+ * name costs a symbol lookup, never a missed flow.
+ */
+export class IndexNames {
+  readonly calls = new Set<string>();
+  readonly members = new Set<string>();
+  private readonly seen = new WeakSet<FileIndex>();
+
+  add(indexes: Iterable<FileIndex>): this {
+    for (const index of indexes) {
+      if (this.seen.has(index)) continue;
+      this.seen.add(index);
+      for (const n of index.callNames) this.calls.add(n);
+      for (const n of index.memberNames) this.members.add(n);
+    }
+    return this;
+  }
+}

@@ -15,7 +15,7 @@ import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
 import { indexesOf, type FileIndex } from './fileIndex';
-import { FlowState } from './flowState';
+import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
@@ -58,6 +58,8 @@ export class FlowAnalysis {
   readonly calls: CallGate;
   readonly members: MemberGate;
   private readonly indexes: Map<ts.SourceFile, FileIndex>;
+  /** This run's files by name. */
+  private readonly current: ReadonlyMap<string, ts.SourceFile>;
   /** Files whose analysis failed, with the reason; the rest of the workspace is still analysed. */
   readonly failures = new Map<string, string>();
   /** How many files this run analysed (the others were reused). */
@@ -75,8 +77,10 @@ export class FlowAnalysis {
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
     this.state = inputs.state ?? new FlowState();
     this.indexes = indexesOf(inputs.files, inputs.indexes ?? this.state.indexes);
-    this.calls = new CallGate(this.indexes.values());
-    this.members = new MemberGate(this.indexes.values(), inputs.annotations);
+    this.current = new Map(inputs.files.map((sf) => [sf.fileName, sf]));
+    const names = this.state.indexNames.add(this.indexes.values());
+    this.calls = new CallGate(names.calls);
+    this.members = new MemberGate(names.members, inputs.annotations);
     this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases));
   }
 
@@ -116,7 +120,7 @@ export class FlowAnalysis {
     this.dirty = false;
     this.heapRead = new Set();
     if (files.size === this.inputs.files.length) this.state.clear(keepHeap);
-    else this.state.dropFiles(files);
+    else this.state.dropFiles(files, this.current);
     this.heap = this.state.heapUnion();
     for (const sf of this.inputs.files) {
       if (!files.has(sf.fileName)) continue;
@@ -161,7 +165,11 @@ export class FlowAnalysis {
           .filter((t): t is string => t !== undefined && t !== sf.fileName);
         this.state.imports.set(sf, targets);
       }
-      for (const t of targets) out.set(t, [...(out.get(t) ?? []), sf.fileName]);
+      for (const t of targets) {
+        const list = out.get(t);
+        if (list) list.push(sf.fileName);
+        else out.set(t, [sf.fileName]);
+      }
     }
     return out;
   }
@@ -184,7 +192,7 @@ export class FlowAnalysis {
     this.inProgress.add(fn);
     try {
       const summary = new FunctionEvaluator(this, fn, fn.getSourceFile()).runFunction();
-      this.state.summaries.set(fn, summary);
+      this.state.setSummary(fn, summary);
       return summary;
     } finally {
       this.inProgress.delete(fn);
@@ -201,30 +209,34 @@ export class FlowAnalysis {
     if (!c) byKey.set(key, (c = { site, labels: new Map() }));
     for (const l of labels) {
       const k = labelKey(l);
-      if (!c.labels.has(k)) c.labels.set(k, l);
+      if (c.labels.has(k)) continue;
+      c.labels.set(k, l);
+      this.state.forgetHit(c);
     }
   }
 
+  /**
+   * Every sink hit, merged per sink site. A site found by one file's code only (the usual case) keeps the
+   * same Hit object from run to run while that file is not analysed again, so what is derived from it can be
+   * kept too.
+   */
   hits(): Hit[] {
-    const merged = new Map<string, { site: SinkSite; labels: Map<string, Label> }>();
+    const bySite = new Map<string, Collected[]>();
     for (const byKey of this.state.hitsByFile.values()) {
       for (const [key, c] of byKey) {
-        const m = merged.get(key);
-        if (!m) merged.set(key, { site: c.site, labels: new Map(c.labels) });
-        else for (const [k, l] of c.labels) if (!m.labels.has(k)) m.labels.set(k, l);
+        const list = bySite.get(key);
+        if (list) list.push(c);
+        else bySite.set(key, [c]);
       }
     }
-    return [...merged.values()].map((c) => ({ site: c.site, labels: [...c.labels.values()] }));
+    this.state.retainMergedHits(new Set(bySite.keys()));
+    return [...bySite].map(([key, list]) => (list.length === 1 ? this.state.hitOf(list[0]) : this.state.mergedHitOf(key, list)));
   }
 
   /** What has been stored into a property or variable so far; a later store that adds to it makes the analysis run again. */
   heapGet(key: ts.Node, peek = false, reader?: string): Taint {
     if (!peek) this.heapRead.add(key);
-    if (reader) {
-      let readers = this.state.heapReaders.get(key);
-      if (!readers) this.state.heapReaders.set(key, (readers = new Set()));
-      readers.add(reader);
-    }
+    if (reader) this.state.addReader(key, reader);
     return this.heap.get(key) ?? EMPTY;
   }
 
@@ -270,7 +282,7 @@ export class FlowAnalysis {
         } finally {
           this.globalsInProgress.delete(decl);
         }
-        this.state.globals.set(decl, value);
+        this.state.setGlobal(decl, value);
       }
     }
     return join(value, this.heapGet(decl, false, reader));

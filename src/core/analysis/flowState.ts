@@ -6,8 +6,8 @@
  */
 import type ts from 'typescript';
 import type { ImportAliases } from './destinationGate';
-import type { FileIndex } from './fileIndex';
-import type { SinkSite, Summary } from './flowTypes';
+import { IndexNames, type FileIndex } from './fileIndex';
+import type { Hit, SinkSite, Summary } from './flowTypes';
 import { join, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
 
@@ -30,25 +30,82 @@ export class FlowState {
   contextKey: string | undefined;
   /** Per parsed file: its syntactic index (gates, functions), and the files its module specifiers resolve to. */
   readonly indexes = new WeakMap<ts.SourceFile, FileIndex>();
+  /** The names the gates are built from. */
+  readonly indexNames = new IndexNames();
   readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
   readonly importAliases = new WeakMap<ts.SourceFile, ImportAliases>();
   /** Which files read each stored property/variable (to re-analyse them when what is stored changes). */
   readonly heapReaders = new Map<ts.Node, Set<string>>();
 
-  /** Forgets what was derived from these files. */
-  dropFiles(files: ReadonlySet<string>): void {
+  /** Summaries and globals by the file that declares them; read keys by the file that read them and by the key's own file. */
+  private readonly summariesOf = new FileGroups<FunctionLike>();
+  private readonly globalsOf = new FileGroups<ts.Node>();
+  private readonly readsBy = new FileGroups<ts.Node>();
+  private readonly readKeysIn = new FileGroups<ts.Node>();
+  private readonly hitOfCollected = new WeakMap<Collected, Hit>();
+  private readonly mergedHits = new Map<string, { readonly parts: ReadonlySet<Collected>; readonly hit: Hit }>();
+
+  setSummary(fn: FunctionLike, summary: Summary): void {
+    this.summaries.set(fn, summary);
+    this.summariesOf.add(fn.getSourceFile().fileName, fn);
+  }
+
+  setGlobal(decl: ts.Node, value: Taint): void {
+    this.globals.set(decl, value);
+    this.globalsOf.add(decl.getSourceFile().fileName, decl);
+  }
+
+  /** File `reader` read the stored property/variable `key`. */
+  addReader(key: ts.Node, reader: string): void {
+    let readers = this.heapReaders.get(key);
+    if (!readers) {
+      this.heapReaders.set(key, (readers = new Set()));
+      this.readKeysIn.add(key.getSourceFile().fileName, key);
+    }
+    if (readers.has(reader)) return;
+    readers.add(reader);
+    this.readsBy.add(reader, key);
+  }
+
+  /** The hit of a sink site found by one file; the same object while that file's hits are kept. */
+  hitOf(c: Collected): Hit {
+    let hit = this.hitOfCollected.get(c);
+    if (!hit) this.hitOfCollected.set(c, (hit = { site: c.site, labels: [...c.labels.values()] }));
+    return hit;
+  }
+
+  /** The hit of a sink site found by several files' code; the same object while the parts are the same. */
+  mergedHitOf(siteKey: string, parts: readonly Collected[]): Hit {
+    const kept = this.mergedHits.get(siteKey);
+    if (kept && kept.parts.size === parts.length && parts.every((p) => kept.parts.has(p) && this.hitOfCollected.has(p))) return kept.hit;
+    const labels = new Map<string, Label>();
+    for (const c of parts) {
+      for (const [k, l] of c.labels) if (!labels.has(k)) labels.set(k, l);
+      this.hitOf(c);
+    }
+    const hit = { site: parts[0].site, labels: [...labels.values()] };
+    this.mergedHits.set(siteKey, { parts: new Set(parts), hit });
+    return hit;
+  }
+
+  /** The site got another label: its hit is made again. */
+  forgetHit(c: Collected): void {
+    this.hitOfCollected.delete(c);
+  }
+
+  /** Forgets what was derived from these files (`current`: this run's version of each file). */
+  dropFiles(files: ReadonlySet<string>, current: ReadonlyMap<string, ts.SourceFile>): void {
     for (const f of files) {
       this.hitsByFile.delete(f);
       this.heapByFile.delete(f);
-    }
-    for (const fn of [...this.summaries.keys()]) if (files.has(fn.getSourceFile().fileName)) this.summaries.delete(fn);
-    for (const d of [...this.globals.keys()]) if (files.has(d.getSourceFile().fileName)) this.globals.delete(d);
-    // The re-analysed files record their reads again; keys from superseded versions of a file are gone.
-    for (const [key, readers] of [...this.heapReaders]) {
-      const sf = key.getSourceFile();
-      const current = this.files.get(sf.fileName);
-      if (current && current !== sf) this.heapReaders.delete(key);
-      else for (const f of files) readers.delete(f);
+      for (const fn of this.summariesOf.take(f)) this.summaries.delete(fn);
+      for (const d of this.globalsOf.take(f)) this.globals.delete(d);
+      // The re-analysed files record their reads again; keys from superseded versions of a file are gone.
+      for (const key of this.readsBy.take(f)) this.heapReaders.get(key)?.delete(f);
+      for (const key of this.readKeysIn.take(f)) {
+        if (key.getSourceFile() === current.get(f)) this.readKeysIn.add(f, key);
+        else this.heapReaders.delete(key);
+      }
     }
   }
 
@@ -60,6 +117,13 @@ export class FlowState {
     if (!keepHeap) this.heapByFile.clear();
     this.globals.clear();
     this.heapReaders.clear();
+    for (const g of [this.summariesOf, this.globalsOf, this.readsBy, this.readKeysIn]) g.clear();
+    this.mergedHits.clear();
+  }
+
+  /** Forgets merged hits of sites no longer hit. */
+  retainMergedHits(siteKeys: ReadonlySet<string>): void {
+    for (const k of [...this.mergedHits.keys()]) if (!siteKeys.has(k)) this.mergedHits.delete(k);
   }
 
   /** The union of every file's stores. */
@@ -85,6 +149,28 @@ export class FlowState {
       if (before.get(k) !== after.get(k)) for (const f of this.heapReaders.get(k) ?? []) out.add(f);
     }
     return out;
+  }
+}
+
+/** Node-keyed entries grouped by a file name, so that a file's entries are dropped without scanning all of them. */
+class FileGroups<K> {
+  private readonly byFile = new Map<string, Set<K>>();
+
+  add(file: string, key: K): void {
+    let set = this.byFile.get(file);
+    if (!set) this.byFile.set(file, (set = new Set()));
+    set.add(key);
+  }
+
+  /** The file's entries, forgotten here. */
+  take(file: string): Iterable<K> {
+    const set = this.byFile.get(file);
+    this.byFile.delete(file);
+    return set ?? [];
+  }
+
+  clear(): void {
+    this.byFile.clear();
   }
 }
 

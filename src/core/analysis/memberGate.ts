@@ -8,24 +8,23 @@
  */
 import type ts from 'typescript';
 import type { Annotation } from '../annotations/types';
-import type { FileIndex } from './fileIndex';
 import { nameText } from './nodes';
 
 const GENERIC_LIBRARY_MEMBERS = ['value'];
 
 export class MemberGate {
-  private readonly names = new Set<string>(GENERIC_LIBRARY_MEMBERS);
+  private readonly annotated = new Set<string>(GENERIC_LIBRARY_MEMBERS);
 
-  constructor(indexes: Iterable<FileIndex>, annotations: ReadonlyMap<ts.Node, Annotation>) {
-    for (const index of indexes) for (const n of index.memberNames) this.names.add(n);
+  /** `members`: the workspace's member names (IndexNames.members). */
+  constructor(private readonly members: ReadonlySet<string>, annotations: ReadonlyMap<ts.Node, Annotation>) {
     for (const node of annotations.keys()) {
       const n = nameText(node);
-      if (n) this.names.add(n);
+      if (n) this.annotated.add(n);
     }
   }
 
   /** Whether reading a member of this name may need its symbol. */
   mayMatter(name: string): boolean {
-    return this.names.has(name);
+    return this.members.has(name) || this.annotated.has(name);
   }
 }

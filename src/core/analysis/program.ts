@@ -118,10 +118,11 @@ export interface ParseResults {
  * A CompilerHost over the FileHost. Each workspace file is indexed as it is parsed; a file the parser or the
  * index finds too deep is replaced by an empty one and recorded in `unparsable` with the error.
  */
-export function compilerHost(host: FileHost, results: ParseResults = { unparsable: new Map(), indexes: new WeakMap() }, cache?: SourceFileCache): ts.CompilerHost {
+export function compilerHost(host: FileHost, results: ParseResults = { unparsable: new Map(), indexes: new WeakMap() }, cache?: SourceFileCache,
+  resolutions?: ts.ModuleResolutionCache): ts.CompilerHost {
   const libFile = ts.getDefaultLibFilePath({});
   const libDir = libFile.slice(0, libFile.lastIndexOf('/') + 1);
-  return {
+  const compiler: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
       if (text === undefined) return undefined;
@@ -158,6 +159,13 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
     directoryExists: (p) => host.directoryExists(p),
     getEnvironmentVariable: () => undefined,
   };
+  if (resolutions) {
+    // Resolutions and package.json lookups kept from one program to the next (the language server's runs).
+    compiler.getModuleResolutionCache = () => resolutions;
+    compiler.resolveModuleNameLiterals = (literals, containingFile, redirect, options, containingSourceFile) => literals.map((lit) =>
+      ts.resolveModuleName(lit.text, containingFile, options, compiler, resolutions, redirect, ts.getModeForUsageLocation(containingSourceFile, lit, options)));
+  }
+  return compiler;
 }
 
 /** Whether a file is one of the paths or below one of them. */
@@ -205,9 +213,17 @@ export class SourceFileCache {
 /** The list of files to analyse, kept between runs until files are created or deleted (`invalidate`). */
 export class FileListCache {
   private entry: { key: string; options: ts.CompilerOptions; files: string[]; problems: Problem[] } | undefined;
+  private resolutions: ts.ModuleResolutionCache | undefined;
 
   invalidate(): void {
     this.entry = undefined;
+    this.resolutions = undefined;
+  }
+
+  /** Module resolutions shared by the programs built from this list (valid until files are created or deleted). */
+  resolutionCache(options: ts.CompilerOptions): ts.ModuleResolutionCache {
+    this.resolutions ??= ts.createModuleResolutionCache('/', (f) => f, options);
+    return this.resolutions;
   }
 
   get(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
@@ -244,7 +260,8 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
   const oldProgram = reuse.oldProgram;
   const unparsable = new Map<string, unknown>();
   const indexes = reuse.indexes ?? new WeakMap<ts.SourceFile, FileIndex>();
-  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache), oldProgram });
+  const resolutions = reuse.fileList?.resolutionCache(options);
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache, resolutions), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
   for (const [file, error] of unparsable) {

@@ -43,21 +43,24 @@ function rel(root: string, loc: Loc): Loc {
 }
 
 export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root: string): FlowRecord[] {
+  return hits.flatMap((hit) => flowRecordsOfHit(hit, config, root));
+}
+
+/** The flows into one sink. */
+export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string): FlowRecord[] {
+  const d = hit.site.destination;
+  const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
+  const bases = basesOf(hit, config, ids);
+  const parties = ids.map((id) => config.parties.get(id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
   const out: FlowRecord[] = [];
-  for (const hit of hits) {
-    const d = hit.site.destination;
-    const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
-    const bases = basesOf(hit, config, ids);
-    const parties = ids.map((id) => config.parties.get(id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
-    for (const l of hit.labels) {
-      if (l.kind !== 'source' || l.transform.anonymized) continue;
-      out.push({
-        symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
-        sourceLocation: rel(root, l.source.loc), sinkLocation: rel(root, hit.site.loc),
-        country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
-        encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
-      });
-    }
+  for (const l of hit.labels) {
+    if (l.kind !== 'source' || l.transform.anonymized) continue;
+    out.push({
+      symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
+      sourceLocation: rel(root, l.source.loc), sinkLocation: rel(root, hit.site.loc),
+      country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
+      encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
+    });
   }
   return out;
 }

@@ -28,16 +28,18 @@ interface Pending {
 }
 
 export function evaluateHits(hits: readonly Hit[], config: ResidencyConfig, root: string, lang: Lang): Finding[] {
+  return [...hits.flatMap((hit) => findingsOfHit(hit, config, root, lang)), ...configFindings(config, root, lang)];
+}
+
+/** The findings at one sink (hits are merged per sink site, so each sink's findings depend on its hit alone). */
+export function findingsOfHit(hit: Hit, config: ResidencyConfig, root: string, lang: Lang): Finding[] {
   const pending = new Map<string, Pending>();
-  for (const hit of hits) {
-    for (const label of hit.labels) {
-      if (label.kind !== 'source' || label.transform.anonymized) continue;
-      const facts = flowFacts(label, hit.site.destination, hit.site.bases, config);
-      for (const rule of RULES) checkRule(rule, facts, hit, label, config, pending);
-    }
+  for (const label of hit.labels) {
+    if (label.kind !== 'source' || label.transform.anonymized) continue;
+    const facts = flowFacts(label, hit.site.destination, hit.site.bases, config);
+    for (const rule of RULES) checkRule(rule, facts, hit, label, config, pending);
   }
-  const out = [...pending.values()].map((p) => toFinding(p, config, root, lang));
-  return [...out, ...configFindings(config, root, lang)];
+  return [...pending.values()].map((p) => toFinding(p, config, root, lang));
 }
 
 function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: SourceLabel, config: ResidencyConfig, pending: Map<string, Pending>): void {
@@ -112,7 +114,7 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   };
 }
 
-function configFindings(config: ResidencyConfig, root: string, lang: Lang): Finding[] {
+export function configFindings(config: ResidencyConfig, root: string, lang: Lang): Finding[] {
   const rule = RULES_BY_ID.get('JPR012')!;
   const setting = config.rules.JPR012;
   if (setting === 'off' || !config.file) return [];
