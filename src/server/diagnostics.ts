@@ -67,36 +67,31 @@ function problemDiagnostic(p: Problem, settings: ClientSettings): Diagnostic {
   };
 }
 
-/** Diagnostics of a result, grouped by file URI; only for the URIs `wanted` accepts, when it is given. */
-export function diagnosticsByUri(result: CheckResult, settings: ClientSettings, wanted?: (uri: string) => boolean): Map<string, Diagnostic[]> {
+/**
+ * Diagnostics of a result, grouped by file URI; only for the files `wanted` accepts (root-relative paths, as
+ * in the result), when it is given: a large workspace has thousands of files with findings, few of them open.
+ */
+export function diagnosticsByUri(result: CheckResult, settings: ClientSettings, wanted?: (file: string) => boolean): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
-  // Each file's URI is made once (a large workspace has thousands of findings and path steps).
+  // Each file's URI is made once (findings and path steps name the same files over and over).
   const uris = new Map<string, string>();
-  const anyUri = (file: string): string => {
+  const uriOf = (file: string): string => {
     let uri = uris.get(file);
     if (uri === undefined) uris.set(file, (uri = fileUri(result.root, file)));
     return uri;
   };
   const shown = new Map<string, boolean>();
-  const uriOf = (file: string): string | null => {
-    const uri = anyUri(file);
-    let show = shown.get(uri);
-    if (show === undefined) shown.set(uri, (show = !wanted || wanted(uri)));
-    return show ? uri : null;
-  };
-  const add = (uri: string, d: Diagnostic | undefined): void => {
+  const add = (file: string, make: () => Diagnostic | undefined): void => {
+    let show = shown.get(file);
+    if (show === undefined) shown.set(file, (show = !wanted || wanted(file)));
+    const d = show ? make() : undefined;
     if (!d) return;
+    const uri = uriOf(file);
     const list = out.get(uri);
     if (list) list.push(d);
     else out.set(uri, [d]);
   };
-  for (const p of result.problems) {
-    const uri = uriOf(p.location.file);
-    if (uri) add(uri, problemDiagnostic(p, settings));
-  }
-  for (const f of result.findings) {
-    const uri = uriOf(f.location.file);
-    if (uri) add(uri, findingDiagnostic(anyUri, f, settings));
-  }
+  for (const p of result.problems) add(p.location.file, () => problemDiagnostic(p, settings));
+  for (const f of result.findings) add(f.location.file, () => findingDiagnostic(uriOf, f, settings));
   return out;
 }

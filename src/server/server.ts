@@ -117,10 +117,20 @@ function shouldShow(uri: string, session: FolderSession): boolean {
   return state.workspaceMode || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
 }
 
+/** Which of a result's files (root-relative) are shown: all after "Check Workspace", else the open ones and the config. */
+function shownFiles(session: FolderSession): ((file: string) => boolean) | undefined {
+  if (state.workspaceMode) return undefined;
+  const root = `${session.root.replace(/\/$/, '')}/`;
+  const rel = (p: string) => (p.startsWith(root) ? p.slice(root.length) : p);
+  const files = new Set([...openUris.keys()].filter((p) => session.contains(p)).map(rel));
+  files.add(rel(session.configFile(state.settings)));
+  return (file) => files.has(file);
+}
+
 function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone['kind'], durationMs: number): void {
   // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
-  const diags = diagnosticsByUri(result, state.settings, (uri) => shouldShow(uri, session));
-  const next = new Set(diags.keys());
+  const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
+  const next = new Set([...diags.keys()].filter((uri) => shouldShow(uri, session)));
   for (const uri of state.published) {
     if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
   }

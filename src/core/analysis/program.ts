@@ -86,10 +86,26 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
     incremental: false,
     declaration: false,
     target: base.target ?? ts.ScriptTarget.ES2022,
-    module: base.module ?? ts.ModuleKind.NodeNext,
-    moduleResolution: base.moduleResolution ?? ts.ModuleResolutionKind.NodeNext,
+    ...moduleOptions(base),
     jsx: base.jsx ?? ts.JsxEmit.Preserve,
   };
+}
+
+const NODE_RESOLUTION = new Set<ts.ModuleResolutionKind | undefined>([ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext]);
+const NODE_MODULE = new Set<ts.ModuleKind | undefined>([undefined, ts.ModuleKind.Node16, ts.ModuleKind.Node18, ts.ModuleKind.Node20, ts.ModuleKind.NodeNext]);
+
+/**
+ * Node16/NodeNext resolution makes TypeScript look up the package.json scope of every file for its module
+ * format, again for each program (each edit, in the language server). To find what a name refers to, bundler
+ * resolution reaches the same workspace files (and extensionless relative imports too) without that, so it
+ * replaces them; other settings are kept.
+ */
+function moduleOptions(base: ts.CompilerOptions): Pick<ts.CompilerOptions, 'module' | 'moduleResolution'> {
+  // Without a moduleResolution, a Node module kind (or none: the analysis's default) implies Node resolution.
+  if (NODE_RESOLUTION.has(base.moduleResolution) || (base.moduleResolution === undefined && NODE_MODULE.has(base.module))) {
+    return { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler };
+  }
+  return { module: base.module, moduleResolution: base.moduleResolution };
 }
 
 /**
