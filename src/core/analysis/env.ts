@@ -1,17 +1,23 @@
 /**
  * The flow-sensitive environment of one function body: what each local variable holds at the current
  * point. Closures analysed in place see (and update) their enclosing function's variables through `parent`.
+ * Forks for branches and loops share their variables with the original until one of them writes (copy on
+ * write): most branches assign nothing, and copying every scope at every `if` dominated the analysis's
+ * allocations.
  */
 import type * as ts from 'typescript';
 import { EMPTY, join, sameTaint, type Taint } from './labels';
 
 export class Env {
-  private readonly vars: Map<ts.Symbol, Taint>;
+  private vars: Map<ts.Symbol, Taint>;
+  /** Whether `vars` may be shared with another Env (then it is copied before a write). */
+  private shared: boolean;
   /** Counts writes to this scope's variables (see outerVersion). */
   private version = 0;
 
-  constructor(readonly parent?: Env, vars?: Map<ts.Symbol, Taint>) {
+  constructor(readonly parent?: Env, vars?: Map<ts.Symbol, Taint>, shared = false) {
     this.vars = vars ?? new Map();
+    this.shared = shared;
   }
 
   has(sym: ts.Symbol): boolean {
@@ -24,17 +30,23 @@ export class Env {
 
   /** A new variable of this scope (declarations, parameters). */
   declare(sym: ts.Symbol, value: Taint): void {
-    this.version++;
-    this.vars.set(sym, value);
+    this.write(sym, value);
   }
 
   /** A strong update: the variable now holds exactly `value` (what it held before is killed). */
   assign(sym: ts.Symbol, value: Taint): void {
     if (!this.vars.has(sym) && this.parent?.has(sym)) this.parent.assign(sym, value);
-    else {
-      this.version++;
-      this.vars.set(sym, value);
+    else this.write(sym, value);
+  }
+
+  private write(sym: ts.Symbol, value: Taint): void {
+    if (this.vars.get(sym) === value && this.vars.has(sym)) return;
+    if (this.shared) {
+      this.vars = new Map(this.vars);
+      this.shared = false;
     }
+    this.version++;
+    this.vars.set(sym, value);
   }
 
   /** Changes whenever a variable of an enclosing function changes (closures analysed in place write through). */
@@ -46,6 +58,7 @@ export class Env {
 
   /** Whether this scope's own variables hold the same as another's (a loop reached its fixpoint). */
   sameAs(other: Env): boolean {
+    if (this.vars === other.vars) return true;
     if (this.vars.size !== other.vars.size) return false;
     for (const [k, v] of this.vars) {
       const o = other.vars.get(k);
@@ -59,16 +72,25 @@ export class Env {
     this.assign(sym, join(this.get(sym) ?? EMPTY, value));
   }
 
-  /** A copy for one branch of a conditional; the parent is shared. */
+  /** A copy for one branch of a conditional; the parent is shared, and so are the variables until a write. */
   fork(): Env {
-    return new Env(this.parent, new Map(this.vars));
+    this.shared = true;
+    return new Env(this.parent, this.vars, true);
   }
 
   /** After a conditional: every variable may hold what any branch left in it. */
   static joinAll(base: Env, branches: readonly Env[]): Env {
+    const first = branches[0]?.vars;
+    if (first && branches.every((b) => b.vars === first)) {
+      for (const b of branches) b.shared = true;
+      return new Env(base.parent, first, true);
+    }
     const vars = new Map<ts.Symbol, Taint>();
     for (const b of branches) {
-      for (const [k, v] of b.vars) vars.set(k, vars.has(k) ? join(vars.get(k)!, v) : v);
+      for (const [k, v] of b.vars) {
+        const had = vars.get(k);
+        vars.set(k, had === undefined || had === v ? v : join(had, v));
+      }
     }
     return new Env(base.parent, vars);
   }

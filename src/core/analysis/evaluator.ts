@@ -31,6 +31,21 @@ function heapKey(target: ts.Symbol | ts.Node): ts.Node | undefined {
   return target.valueDeclaration ?? target.declarations?.[0];
 }
 
+/** Keyword types: a value written down as one of these (or arrays and unions of them) has no fields to tag. */
+const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
+  SyntaxKind.StringKeyword, SyntaxKind.NumberKeyword, SyntaxKind.BooleanKeyword, SyntaxKind.BigIntKeyword, SyntaxKind.SymbolKeyword,
+  SyntaxKind.VoidKeyword, SyntaxKind.UndefinedKeyword, SyntaxKind.NeverKeyword, SyntaxKind.LiteralType,
+]);
+
+/** Whether a type node names only primitive types: its labels are none, whatever the checker would say. */
+function isPrimitiveTypeNode(t: ts.TypeNode): boolean {
+  if (PRIMITIVE_TYPES.has(t.kind)) return true;
+  if (t.kind === SyntaxKind.ArrayType) return isPrimitiveTypeNode((t as ts.ArrayTypeNode).elementType);
+  if (t.kind === SyntaxKind.ParenthesizedType) return isPrimitiveTypeNode((t as ts.ParenthesizedTypeNode).type);
+  if (t.kind === SyntaxKind.UnionType) return (t as ts.UnionTypeNode).types.every(isPrimitiveTypeNode);
+  return false;
+}
+
 export class FunctionEvaluator {
   env: Env = new Env();
   returns: Taint = EMPTY;
@@ -375,6 +390,8 @@ export class FunctionEvaluator {
   /** The labels a node's type carries; for a declared name, through its symbol (cached). */
   typeTaintOf(node: ts.Node): Taint {
     if (isIdentifier(node) && node.parent && (isParameter(node.parent) || isVariableDeclaration(node.parent) || isBindingElement(node.parent)) && node.parent.name === node) {
+      const typeNode = (node.parent as ts.ParameterDeclaration | ts.VariableDeclaration).type;
+      if (typeNode && isPrimitiveTypeNode(typeNode)) return EMPTY;
       const sym = this.checker.getSymbolAtLocation(node);
       if (sym) return this.analysis.sources.symbolTypeTaint(sym);
     }
