@@ -38,6 +38,10 @@ const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
 ]);
 
 /** Whether a type node names only primitive types: its labels are none, whatever the checker would say. */
+function isInJsFile(node: ts.Node): boolean {
+  return (node.flags & ts.NodeFlags.JavaScriptFile) !== 0;
+}
+
 function isPrimitiveTypeNode(t: ts.TypeNode): boolean {
   if (PRIMITIVE_TYPES.has(t.kind)) return true;
   if (t.kind === SyntaxKind.ArrayType) return isPrimitiveTypeNode((t as ts.ArrayTypeNode).elementType);
@@ -315,11 +319,15 @@ export class FunctionEvaluator {
 
   /** A destructured property read by symbol: `const { phoneNumber } = user`. */
   private sourceOfBindingElement(pattern: ts.ObjectBindingPattern, key: string, el: ts.BindingElement): Taint {
-    const type = this.checker.getTypeAtLocation(pattern);
-    const prop = this.checker.getPropertyOfType(type, key);
+    // The initializer's written-down type when it has one (cheaper than typing the pattern).
+    const init = isVariableDeclaration(pattern.parent) ? pattern.parent.initializer : undefined;
+    const declared = init && this.analysis.symbols.declaredTypeOf(skipOuterExpressions(init));
+    const prop = this.checker.getPropertyOfType(declared ?? this.checker.getTypeAtLocation(pattern), key);
     const info = this.analysis.sources.sourceOfSymbol(prop);
     const labels = info ? [this.analysis.sources.sourceLabel(info, el)] : [];
-    return join({ labels }, this.typeTaintOf(el.name));
+    // The property's declared type is the element's (kept per property, shared by every destructuring of it).
+    const typed = declared && prop ? this.analysis.sources.symbolTypeTaint(prop) : this.typeTaintOf(el.name);
+    return join({ labels }, typed);
   }
 
   /** `target = value` for any assignable expression. */
@@ -392,6 +400,8 @@ export class FunctionEvaluator {
     if (isIdentifier(node) && node.parent && (isParameter(node.parent) || isVariableDeclaration(node.parent) || isBindingElement(node.parent)) && node.parent.name === node) {
       const typeNode = (node.parent as ts.ParameterDeclaration | ts.VariableDeclaration).type;
       if (typeNode && isPrimitiveTypeNode(typeNode)) return EMPTY;
+      // A written-down named type: its labels, without asking for the declaration's type (kept per file and name).
+      if (typeNode?.kind === SyntaxKind.TypeReference && !isInJsFile(node)) return this.analysis.sources.typeTaint(this.analysis.symbols.typeOfTypeNode(typeNode));
       const sym = this.checker.getSymbolAtLocation(node);
       if (sym) return this.analysis.sources.symbolTypeTaint(sym);
     }

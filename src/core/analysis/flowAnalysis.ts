@@ -53,6 +53,7 @@ export class CancelledError extends Error {
 
 export class FlowAnalysis {
   readonly checker: ts.TypeChecker;
+  readonly symbols: SymbolLookup;
   readonly sources: SourceResolver;
   readonly destinations: DestinationResolver;
   readonly calls: CallGate;
@@ -73,7 +74,8 @@ export class FlowAnalysis {
   private readonly resolvers = new Map<ts.Symbol, Taint>();
 
   constructor(private readonly inputs: FlowInputs) {
-    this.checker = new SymbolLookup(inputs.program.getTypeChecker()).wrap();
+    this.symbols = new SymbolLookup(inputs.program.getTypeChecker());
+    this.checker = this.symbols.wrap();
     this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
     this.state = inputs.state ?? new FlowState();
     this.indexes = indexesOf(inputs.files, inputs.indexes ?? this.state.indexes);

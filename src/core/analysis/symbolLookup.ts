@@ -51,6 +51,22 @@ function plainObject(type: ts.Type): ts.Type | undefined {
   return type.flags & TypeFlags.Object ? type : undefined;
 }
 
+/**
+ * The file of a type name when no enclosing declaration declares that name as a type parameter or a local
+ * type (and no namespace intervenes); undefined otherwise.
+ */
+function fileOfUnshadowedTypeName(node: ts.Node, name: ts.__String): ts.SourceFile | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) {
+    if (cur.kind === SyntaxKind.SourceFile) return cur as ts.SourceFile;
+    if (cur.kind === SyntaxKind.ModuleDeclaration || cur.kind === SyntaxKind.ModuleBlock) return undefined;
+    const params = (cur as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
+    if (params?.some((p) => p.name.escapedText === name)) return undefined;
+    const local = (cur as unknown as { locals?: Locals }).locals?.get(name);
+    if (local && local.flags & SymbolFlags.Type) return undefined;
+  }
+  return undefined;
+}
+
 function isValueRead(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p) return false;
@@ -74,6 +90,7 @@ export class SymbolLookup {
   private readonly byNode = new Map<ts.Node, ts.Symbol | undefined>();
   private readonly byFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly typeOfNode = new Map<ts.TypeNode, ts.Type>();
+  private readonly typesByFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Type>>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -108,8 +125,8 @@ export class SymbolLookup {
     return sym;
   }
 
-  /** The written-down object type of a receiver, when it has one. */
-  private declaredTypeOf(recv: ts.Expression): ts.Type | undefined {
+  /** The written-down object type of an expression (a typed variable or parameter, `this` in a class), when it has one. */
+  declaredTypeOf(recv: ts.Expression): ts.Type | undefined {
     let typeNode: ts.TypeNode | undefined;
     if (recv.kind === SyntaxKind.ThisKeyword) return this.thisType(recv);
     if (recv.kind === SyntaxKind.Identifier) {
@@ -119,9 +136,27 @@ export class SymbolLookup {
       }
     }
     if (!typeNode || (typeNode.kind !== SyntaxKind.TypeReference && typeNode.kind !== SyntaxKind.TypeLiteral)) return undefined;
+    return plainObject(this.typeOfTypeNode(typeNode));
+  }
+
+  /**
+   * The type a type node denotes. A plain name (`User`, no type arguments) that nothing between it and its
+   * file declares as a type resolves the same anywhere in the file: it is resolved once per file and name.
+   */
+  typeOfTypeNode(typeNode: ts.TypeNode): ts.Type {
     let type = this.typeOfNode.get(typeNode);
-    if (!type) this.typeOfNode.set(typeNode, (type = this.checker.getTypeFromTypeNode(typeNode)));
-    return plainObject(type);
+    if (type) return type;
+    const ref = typeNode as ts.TypeReferenceNode;
+    const sf = typeNode.kind === SyntaxKind.TypeReference && !ref.typeArguments && ref.typeName.kind === SyntaxKind.Identifier
+      ? fileOfUnshadowedTypeName(typeNode, ref.typeName.escapedText) : undefined;
+    if (sf) {
+      let names = this.typesByFileName.get(sf);
+      if (!names) this.typesByFileName.set(sf, (names = new Map()));
+      type = names.get((ref.typeName as ts.Identifier).escapedText);
+      if (!type) names.set((ref.typeName as ts.Identifier).escapedText, (type = this.checker.getTypeFromTypeNode(typeNode)));
+    } else type = this.checker.getTypeFromTypeNode(typeNode);
+    this.typeOfNode.set(typeNode, type);
+    return type;
   }
 
   /** The instance type of the class whose (non-static) member `this` is in; arrow functions see through. */
