@@ -47,6 +47,11 @@ export class DestinationGate {
     }
   }
 
+  /** Whether a name may be the name of a tagged destination (or an import alias of one). */
+  mayBeName(name: string): boolean {
+    return this.names.has(name);
+  }
+
   /** Whether any of the names of an expression (`a.b.c` → a, b, c) may be a tagged destination. */
   mayBeTagged(e: ts.Expression): boolean {
     let cur: ts.Expression = e;

@@ -18,6 +18,8 @@ export interface FileIndex {
   readonly callNames: readonly string[];
   /** Names of members the file declares (properties, accessors, methods, parameter properties) or assigns to (`x.name = …`). */
   readonly memberNames: readonly string[];
+  /** Names of the getters the file declares. */
+  readonly getterNames: readonly string[];
   /** Functions with bodies, in source order, except closures passed directly as arguments (analysed in place). */
   readonly functions: readonly FunctionLike[];
 }
@@ -26,6 +28,7 @@ export interface FileIndex {
 export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileIndex | undefined {
   const calls = new Set<string>();
   const members = new Set<string>();
+  const getters = new Set<string>();
   const functions: FunctionLike[] = [];
   let depth = 1;
   let tooDeep = false;
@@ -43,6 +46,7 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
       case SyntaxKind.MethodDeclaration: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
         addName(calls, nameText(node));
         addName(members, nameText(node));
+        if (node.kind === SyntaxKind.GetAccessor) addName(getters, nameText(node));
         break;
       case SyntaxKind.PropertyDeclaration: case SyntaxKind.PropertySignature:
         addName(members, nameText(node));
@@ -83,7 +87,7 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
     return tooDeep;
   };
   forEachChild(sf, visit);
-  return tooDeep ? undefined : { callNames: [...calls], memberNames: [...members], functions };
+  return tooDeep ? undefined : { callNames: [...calls], memberNames: [...members], getterNames: [...getters], functions };
 }
 
 function addName(set: Set<string>, name: string | undefined): void {
@@ -112,7 +116,7 @@ function isRequire(e: ts.Expression): boolean {
   return isCallExpression(cur) && ((isIdentifier(cur.expression) && cur.expression.text === 'require') || cur.expression.kind === SyntaxKind.ImportKeyword);
 }
 
-const NO_INDEX: FileIndex = { callNames: [], memberNames: [], functions: [] };
+const NO_INDEX: FileIndex = { callNames: [], memberNames: [], getterNames: [], functions: [] };
 
 /** The indexes of files, computed once per parsed file (`cache`: filled when the program parses them). */
 export function indexesOf(files: readonly ts.SourceFile[], cache?: WeakMap<ts.SourceFile, FileIndex>): Map<ts.SourceFile, FileIndex> {
@@ -136,6 +140,7 @@ export function indexesOf(files: readonly ts.SourceFile[], cache?: WeakMap<ts.So
 export class IndexNames {
   readonly calls = new Set<string>();
   readonly members = new Set<string>();
+  readonly getters = new Set<string>();
   private readonly seen = new WeakSet<FileIndex>();
 
   add(indexes: Iterable<FileIndex>): this {
@@ -144,6 +149,7 @@ export class IndexNames {
       this.seen.add(index);
       for (const n of index.callNames) this.calls.add(n);
       for (const n of index.memberNames) this.members.add(n);
+      for (const n of index.getterNames) this.getters.add(n);
     }
     return this;
   }

@@ -19,6 +19,7 @@ import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
+import { FunctionRelevance } from './relevance';
 import type { FunctionLike } from './nodes';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
@@ -58,6 +59,7 @@ export class FlowAnalysis {
   readonly destinations: DestinationResolver;
   readonly calls: CallGate;
   readonly members: MemberGate;
+  private readonly relevance: FunctionRelevance;
   private readonly indexes: Map<ts.SourceFile, FileIndex>;
   /** This run's files by name. */
   private readonly current: ReadonlyMap<string, ts.SourceFile>;
@@ -83,7 +85,12 @@ export class FlowAnalysis {
     const names = this.state.indexNames.add(this.indexes.values());
     this.calls = new CallGate(names.calls);
     this.members = new MemberGate(names.members, inputs.annotations);
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases));
+    const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases);
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate);
+    this.relevance = new FunctionRelevance({
+      calls: names.calls, getters: names.getters, usesAws: gate.usesAws, mayBeDestination: (n) => gate.mayBeName(n),
+      isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
+    });
   }
 
   get annotations(): ReadonlyMap<ts.Node, Annotation> {
@@ -180,7 +187,8 @@ export class FlowAnalysis {
     if (this.inputs.isCancelled?.()) throw new CancelledError();
     try {
       new FunctionEvaluator(this, undefined, sf).runModule(sf);
-      for (const fn of this.indexes.get(sf)?.functions ?? []) this.summaryOf(fn);
+      // Functions that cannot act on their own are summarised when a call to them is analysed.
+      for (const fn of this.indexes.get(sf)?.functions ?? []) if (this.relevance.mayAct(fn)) this.summaryOf(fn);
     } catch (e) {
       if (e instanceof CancelledError) throw e;
       this.failures.set(sf.fileName, e instanceof RangeError ? 'it is nested too deeply to analyse' : `the analysis failed (${(e as Error).message})`);
@@ -311,6 +319,12 @@ function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   };
   for (const st of sf.statements) visit(st);
   return out;
+}
+
+/** Whether a symbol is a variable or parameter declared inside a function. */
+function declaredIn(fn: FunctionLike, sym: ts.Symbol | undefined): boolean {
+  const decl = sym?.valueDeclaration;
+  return !!decl && decl.pos >= fn.pos && decl.end <= fn.end && decl.getSourceFile() === fn.getSourceFile();
 }
 
 function countLabels(t: Taint, depth = 0): number {
