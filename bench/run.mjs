@@ -2,7 +2,7 @@
 // project), and edit → diagnostics latency through the language server. A measurement, not a test: it
 // prints PASS/FAIL for the targets of issue 6 but exits 0 unless something crashes.
 //   node bench/run.mjs [--sizes 10000,100000,300000] [--runs 3] [--corpus DIR] [--skip-lsp]
-//                      [--lsp-size 100000] [--edits 20] [--cache .bench] [--output bench/RESULTS.md]
+//                      [--lsp-size 100000] [--edits 20] [--cache .bench] [--output bench/RESULTS.md] [--readme README.md]
 // Build first (`npm run bench` does): it runs dist/cli.js (through bin/residency-guard.js) and dist/server.js.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,7 @@ const { values: opts } = parseArgs({
     edits: { type: 'string', default: '20' },
     cache: { type: 'string', default: '.bench' },
     output: { type: 'string', default: 'bench/RESULTS.md' },
+    readme: { type: 'string', default: 'README.md' },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -323,6 +324,22 @@ async function main() {
   process.stdout.write(`\n${text}\n`);
   for (const t of targets) process.stdout.write(`${t.result.padEnd(4)} ${t.name}: ${t.measured} (target ${t.limit})\n`);
   process.stdout.write(`\nwritten to ${path.relative(process.cwd(), output) || output}\n`);
+  if (opts.readme) {
+    updateReadme(path.resolve(ROOT, opts.readme), text);
+    process.stdout.write(`tables copied into ${opts.readme}\n`);
+  }
+}
+
+/** Puts the result tables into the README, between its bench markers (headings demoted under its own). */
+function updateReadme(file, text) {
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const body = text.replace(/^## /gm, '#### ').replace(/^# .*\n+/, '');
+  const readme = fs.readFileSync(file, 'utf8');
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  const block = `${start}\n${body.trim()}\n${end}`;
+  fs.writeFileSync(file, i >= 0 && j > i ? readme.slice(0, i) + block + readme.slice(j + end.length) : `${readme.trimEnd()}\n\n## Performance\n\n${block}\n`);
 }
 
 main().catch((e) => {

@@ -41,22 +41,22 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
     switch (node.kind) {
       case SyntaxKind.FunctionDeclaration: case SyntaxKind.FunctionExpression: case SyntaxKind.ArrowFunction:
       case SyntaxKind.ClassDeclaration: case SyntaxKind.ClassExpression: case SyntaxKind.MethodSignature:
-        addName(calls, nameText(node) ?? (node.parent ? nameText(node.parent) : undefined));
+        addName(calls, nameText(node, sf) ?? (node.parent ? nameText(node.parent, sf) : undefined));
         break;
       case SyntaxKind.MethodDeclaration: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
-        addName(calls, nameText(node));
-        addName(members, nameText(node));
-        if (node.kind === SyntaxKind.GetAccessor) addName(getters, nameText(node));
+        addName(calls, nameText(node, sf));
+        addName(members, nameText(node, sf));
+        if (node.kind === SyntaxKind.GetAccessor) addName(getters, nameText(node, sf));
         break;
       case SyntaxKind.PropertyDeclaration: case SyntaxKind.PropertySignature:
-        addName(members, nameText(node));
-        if (functionOfDeclaration(node)) addName(calls, nameText(node));
+        addName(members, nameText(node, sf));
+        if (functionOfDeclaration(node)) addName(calls, nameText(node, sf));
         break;
       case SyntaxKind.Parameter:
-        if (getModifiers(node as ts.ParameterDeclaration)?.length) addName(members, nameText(node));
+        if (getModifiers(node as ts.ParameterDeclaration)?.length) addName(members, nameText(node, sf));
         break;
       case SyntaxKind.VariableDeclaration: case SyntaxKind.PropertyAssignment:
-        if (functionOfDeclaration(node) || (isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) addName(calls, nameText(node));
+        if (functionOfDeclaration(node) || (isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) addName(calls, nameText(node, sf));
         break;
       case SyntaxKind.ImportDeclaration: {
         const clause = (node as ts.ImportDeclaration).importClause;

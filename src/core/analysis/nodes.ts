@@ -94,11 +94,12 @@ export function displayName(decl: ts.Node): string {
   return own;
 }
 
-export function nameText(decl: ts.Node): string | undefined {
+/** A declaration's name as written (`sf` when parent pointers may not be set yet). */
+export function nameText(decl: ts.Node, sf?: ts.SourceFile): string | undefined {
   const name = (decl as { name?: ts.Node }).name;
   if (!name) return undefined;
   if (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
-  return name.getText();
+  return name.getText(sf);
 }
 
 export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {

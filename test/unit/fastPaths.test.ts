@@ -1,0 +1,90 @@
+// Differential tests of the analysis's fast paths against what they stand in for, over every fixture
+// workspace: the index walk sets the parent pointers the parser's own pass would set, and SymbolLookup
+// answers what the TypeChecker answers for every identifier read as a value.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import ts = require('typescript');
+import { createNodeHost, toPosix } from '../../src/cli/nodeHost';
+import { indexFile } from '../../src/core/analysis/fileIndex';
+import { createAnalysisProgram } from '../../src/core/analysis/program';
+import { SymbolLookup } from '../../src/core/analysis/symbolLookup';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+const workspaces = fs.readdirSync(FIXTURES).sort().map((name) => toPosix(path.join(FIXTURES, name)));
+
+function eachNode(sf: ts.SourceFile, visit: (node: ts.Node) => void): void {
+  const walk = (node: ts.Node): void => {
+    visit(node);
+    ts.forEachChild(node, walk);
+  };
+  walk(sf);
+}
+
+test('the index walk sets the same parent pointers as the parser', () => {
+  let files = 0;
+  for (const root of workspaces) {
+    const program = createAnalysisProgram(createNodeHost(), { root }).program;
+    for (const sf of program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !sf.fileName.startsWith(root)) continue;
+      files++;
+      const withParents = ts.createSourceFile(sf.fileName, sf.text, ts.ScriptTarget.ES2022, true);
+      const without = ts.createSourceFile(sf.fileName, sf.text, ts.ScriptTarget.ES2022, false);
+      assert.ok(indexFile(without), `${sf.fileName} is indexed`);
+      const expected: Array<number | undefined> = [];
+      eachNode(withParents, (n) => expected.push(n.parent?.pos));
+      const actual: Array<number | undefined> = [];
+      eachNode(without, (n) => actual.push(n.parent?.pos));
+      assert.deepEqual(actual, expected, sf.fileName);
+    }
+  }
+  assert.ok(files > 30, `checked ${files} files`);
+});
+
+test('a file nested deeper than the limit has no index', () => {
+  const deep = `const x = ${'['.repeat(60)}${']'.repeat(60)};`;
+  const sf = ts.createSourceFile('/deep.ts', deep, ts.ScriptTarget.ES2022, false);
+  assert.equal(indexFile(sf, 50), undefined);
+  assert.ok(indexFile(ts.createSourceFile('/deep.ts', deep, ts.ScriptTarget.ES2022, false), 200));
+});
+
+test('SymbolLookup resolves every identifier read as a value as the TypeChecker does', () => {
+  let compared = 0;
+  for (const root of workspaces) {
+    const program = createAnalysisProgram(createNodeHost(), { root }).program;
+    const checker = program.getTypeChecker();
+    const fast = new SymbolLookup(checker).wrap();
+    for (const sf of program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !sf.fileName.startsWith(root)) continue;
+      eachNode(sf, (n) => {
+        if (!ts.isIdentifier(n) || !n.parent) return;
+        // Members are looked up in written-down types (not the narrowed type): compared separately below.
+        if (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return;
+        assert.equal(fast.getSymbolAtLocation(n), checker.getSymbolAtLocation(n), `${sf.fileName}:${sf.getLineAndCharacterOfPosition(n.pos).line + 1} ${n.text}`);
+        compared++;
+      });
+    }
+  }
+  assert.ok(compared > 1000, `compared ${compared} identifiers`);
+});
+
+test('SymbolLookup finds members in written-down types with the same declarations as the TypeChecker', () => {
+  let compared = 0;
+  for (const root of workspaces) {
+    const program = createAnalysisProgram(createNodeHost(), { root }).program;
+    const checker = program.getTypeChecker();
+    const fast = new SymbolLookup(checker).wrap();
+    for (const sf of program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !sf.fileName.startsWith(root)) continue;
+      eachNode(sf, (n) => {
+        if (!ts.isPropertyAccessExpression(n)) return;
+        const expected = checker.getSymbolAtLocation(n.name);
+        const actual = fast.getSymbolAtLocation(n.name);
+        assert.deepEqual(actual?.declarations ?? [], expected?.declarations ?? [], `${sf.fileName}:${sf.getLineAndCharacterOfPosition(n.pos).line + 1} ${n.getText()}`);
+        compared++;
+      });
+    }
+  }
+  assert.ok(compared > 300, `compared ${compared} member accesses`);
+});
