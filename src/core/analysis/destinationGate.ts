@@ -18,10 +18,17 @@ function isDestination(a: Annotation): boolean {
 export class DestinationGate {
   private readonly names = new Set<string>();
   readonly usesAws: boolean;
+  /** Declarations tagged as destinations, by file name. */
+  readonly declarations = new Map<string, ts.Node[]>();
 
   /** `cache` keeps each file's import aliases between runs. */
   constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>, cache?: WeakMap<ts.SourceFile, ImportAliases>) {
-    for (const [node, ann] of annotations) if (isDestination(ann)) this.addDeclaration(node);
+    for (const [node, ann] of annotations) {
+      if (!isDestination(ann)) continue;
+      this.addDeclaration(node);
+      const file = node.getSourceFile().fileName;
+      this.declarations.set(file, [...(this.declarations.get(file) ?? []), node]);
+    }
     let aws = false;
     for (const sf of files) {
       let aliases = cache?.get(sf);

@@ -8,6 +8,7 @@
  */
 import ts = require('typescript');
 import { MAX_SYNTAX_DEPTH } from './depth';
+import { FactsCollector, type FunctionFacts } from './functionFacts';
 import { functionOfDeclaration, isFunctionWithBody, nameText, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
@@ -22,6 +23,10 @@ export interface FileIndex {
   readonly getterNames: readonly string[];
   /** Functions with bodies, in source order, except closures passed directly as arguments (analysed in place). */
   readonly functions: readonly FunctionLike[];
+  /** What each function's own code does (same order as `functions`). */
+  readonly facts: readonly FunctionFacts[];
+  /** Names of members the file reads. */
+  readonly readMembers: ReadonlySet<string>;
 }
 
 /** The file's index; undefined when it nests deeper than `maxDepth` syntax levels. */
@@ -30,6 +35,7 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
   const members = new Set<string>();
   const getters = new Set<string>();
   const functions: FunctionLike[] = [];
+  const facts = new FactsCollector();
   let depth = 1;
   let tooDeep = false;
   let parent: ts.Node = sf;
@@ -77,17 +83,24 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
         break;
       }
     }
-    if (isFunctionWithBody(node) && !isInlineCallback(node)) functions.push(node);
+    facts.note(node);
+    const own = isFunctionWithBody(node) && !isInlineCallback(node);
+    if (own) {
+      functions.push(node);
+      facts.enter();
+    }
     const outer = parent;
     parent = node;
     depth++;
     forEachChild(node, visit);
     depth--;
     parent = outer;
+    if (own) facts.exit();
     return tooDeep;
   };
   forEachChild(sf, visit);
-  return tooDeep ? undefined : { callNames: [...calls], memberNames: [...members], getterNames: [...getters], functions };
+  if (tooDeep) return undefined;
+  return { callNames: [...calls], memberNames: [...members], getterNames: [...getters], functions, facts: facts.facts, readMembers: facts.readMembers };
 }
 
 function addName(set: Set<string>, name: string | undefined): void {
@@ -116,7 +129,7 @@ function isRequire(e: ts.Expression): boolean {
   return isCallExpression(cur) && ((isIdentifier(cur.expression) && cur.expression.text === 'require') || cur.expression.kind === SyntaxKind.ImportKeyword);
 }
 
-const NO_INDEX: FileIndex = { callNames: [], memberNames: [], getterNames: [], functions: [] };
+const NO_INDEX: FileIndex = { callNames: [], memberNames: [], getterNames: [], functions: [], facts: [], readMembers: new Set() };
 
 /** The indexes of files, computed once per parsed file (`cache`: filled when the program parses them). */
 export function indexesOf(files: readonly ts.SourceFile[], cache?: WeakMap<ts.SourceFile, FileIndex>): Map<ts.SourceFile, FileIndex> {

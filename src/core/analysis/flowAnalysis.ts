@@ -19,6 +19,7 @@ import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
+import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
 import type { FunctionLike } from './nodes';
 import { SourceResolver } from './sources';
@@ -90,6 +91,7 @@ export class FlowAnalysis {
     this.relevance = new FunctionRelevance({
       calls: names.calls, getters: names.getters, usesAws: gate.usesAws, mayBeDestination: (n) => gate.mayBeName(n),
       isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
+      destinationDeclarations: gate.declarations,
     });
   }
 
@@ -188,7 +190,10 @@ export class FlowAnalysis {
     try {
       new FunctionEvaluator(this, undefined, sf).runModule(sf);
       // Functions that cannot act on their own are summarised when a call to them is analysed.
-      for (const fn of this.indexes.get(sf)?.functions ?? []) if (this.relevance.mayAct(fn)) this.summaryOf(fn);
+      const index = this.indexes.get(sf);
+      index?.functions.forEach((fn, i) => {
+        if (this.relevance.mayAct(fn, index.facts[i] ?? UNKNOWN_FACTS, index.readMembers)) this.summaryOf(fn);
+      });
     } catch (e) {
       if (e instanceof CancelledError) throw e;
       this.failures.set(sf.fileName, e instanceof RangeError ? 'it is nested too deeply to analyse' : `the analysis failed (${(e as Error).message})`);

@@ -2,7 +2,7 @@
  * Builds the TypeScript Program the analysis runs on, entirely through the FileHost: the root's
  * tsconfig.json/jsconfig.json when there is one (its files and compiler options), otherwise every source
  * file under the root; then the config's include/exclude and the requested paths narrow the set.
- * Options are tuned for analysis: JS allowed, nothing emitted, only the ES library loaded, and package
+ * Options are tuned for analysis: JS allowed, nothing emitted, only the core of the ES library loaded, and package
  * types not pulled in (types of packages that are not installed resolve to nothing; analysis goes on).
  * Notices about skipped files are written in the request's language.
  */
@@ -78,7 +78,7 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
     noEmit: true,
     noResolve: true,
     types: [],
-    lib: ['lib.es2022.d.ts'],
+    lib: [...ANALYSIS_LIBS],
     skipLibCheck: true,
     skipDefaultLibCheck: true,
     maxNodeModuleJsDepth: 0,
@@ -90,6 +90,21 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
     jsx: base.jsx ?? ts.JsxEmit.Preserve,
   };
 }
+
+/**
+ * The parts of the ES2022 library the analysis loads: the language's core types, collections, iterables,
+ * promises and the string/array/object additions. Left out are Intl, BigInt, typed-array/shared-memory,
+ * Proxy/Reflect and WeakRef declarations (a third of the library's text): code using them still analyses, their
+ * types are unknown to it, and none carries personal data by itself.
+ */
+const ANALYSIS_LIBS = [
+  'lib.es5.d.ts', 'lib.es2015.core.d.ts', 'lib.es2015.collection.d.ts', 'lib.es2015.iterable.d.ts', 'lib.es2015.generator.d.ts',
+  'lib.es2015.promise.d.ts', 'lib.es2015.symbol.d.ts', 'lib.es2015.symbol.wellknown.d.ts', 'lib.es2016.array.include.d.ts',
+  'lib.es2017.object.d.ts', 'lib.es2017.string.d.ts', 'lib.es2018.asynciterable.d.ts', 'lib.es2018.asyncgenerator.d.ts',
+  'lib.es2018.promise.d.ts', 'lib.es2019.array.d.ts', 'lib.es2019.object.d.ts', 'lib.es2019.string.d.ts', 'lib.es2019.symbol.d.ts',
+  'lib.es2020.promise.d.ts', 'lib.es2020.string.d.ts', 'lib.es2020.symbol.wellknown.d.ts', 'lib.es2021.promise.d.ts',
+  'lib.es2021.string.d.ts', 'lib.es2022.array.d.ts', 'lib.es2022.object.d.ts', 'lib.es2022.string.d.ts',
+] as const;
 
 const NODE_RESOLUTION = new Set<ts.ModuleResolutionKind | undefined>([ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext]);
 const NODE_MODULE = new Set<ts.ModuleKind | undefined>([undefined, ts.ModuleKind.Node16, ts.ModuleKind.Node18, ts.ModuleKind.Node20, ts.ModuleKind.NodeNext]);

@@ -1,25 +1,22 @@
 /**
  * Which functions the analysis must summarise up front. A function's own evaluation can only produce sink
- * hits or stores when its body calls something that may have a body or be a destination, assigns to
- * something that is not its own local, reads a getter, or is itself a tagged exposure or a constructor with
- * parameter properties. Any other function (pure computation over its arguments) is summarised only when a
- * call to it is analysed, which is when its summary matters. This is a syntactic over-approximation: every
- * construct the evaluator turns into a hit or a store is looked for; unknown callee shapes count as calls
- * that may matter.
+ * hits or stores when its code calls something that may have a body or be a destination, stores into a
+ * member or into a variable that is not its own, reads a getter, declares a tagged destination, or when it
+ * is itself a tagged exposure or a constructor with parameter properties. Any other function (computation
+ * over its arguments) is summarised when a call to it is analysed, which is when its summary matters.
+ * The decision reads the facts the index walk collected (functionFacts.ts); it over-approximates: callees of
+ * unknown shape count as calls that may matter.
  */
 import ts = require('typescript');
-import { MUTATING_METHODS } from './libraryModels';
-import { skipOuterExpressions, type FunctionLike } from './nodes';
+import type { FunctionFacts } from './functionFacts';
+import type { FunctionLike } from './nodes';
 
-const { SyntaxKind, forEachChild, isIdentifier, isPropertyAccessExpression } = ts;
+const { SyntaxKind } = ts;
 
 /** Callee names that may be inferred destinations whatever the workspace declares (see destinations.ts). */
-const DESTINATION_METHODS = new Set(['fetch', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'sendBeacon', 'write', 'end', 'assign']);
-const ASSIGNMENTS = new Set([
-  SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken,
-]);
+const DESTINATION_METHODS = new Set(['fetch', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'sendBeacon', 'write', 'end']);
 
-export interface RelevanceNames {
+export interface RelevanceInputs {
   /** Names of workspace functions and imports (CallGate). */
   readonly calls: ReadonlySet<string>;
   /** Whether a name may be the name of a declaration tagged as a destination (DestinationGate). */
@@ -32,61 +29,23 @@ export interface RelevanceNames {
   readonly isTagged: (fn: FunctionLike) => boolean;
   /** Whether an identifier names a variable or parameter declared inside the function (resolved by symbol). */
   readonly isLocalTo: (fn: FunctionLike, id: ts.Identifier) => boolean;
+  /** Declarations tagged as destinations, by file name (a tagged local makes its function act). */
+  readonly destinationDeclarations: ReadonlyMap<string, readonly ts.Node[]>;
 }
 
 export class FunctionRelevance {
-  constructor(private readonly names: RelevanceNames) {}
+  constructor(private readonly inputs: RelevanceInputs) {}
 
   /** Whether analysing the function on its own may find a sink hit or a store. */
-  mayAct(fn: FunctionLike): boolean {
-    if (this.names.isTagged(fn)) return true;
+  mayAct(fn: FunctionLike, facts: FunctionFacts, readMembers: ReadonlySet<string>): boolean {
+    const i = this.inputs;
+    if (facts.opaqueCall || facts.storesToMember || (facts.memberCall && i.usesAws)) return true;
+    if (facts.callees.some((n) => i.calls.has(n) || DESTINATION_METHODS.has(n) || i.mayBeDestination(n))) return true;
+    if (facts.assigned.some((id) => !i.isLocalTo(fn, id))) return true;
+    if (i.isTagged(fn)) return true;
     if (fn.kind === SyntaxKind.Constructor && fn.parameters.some((p) => ts.getModifiers(p)?.length)) return true;
-    let acts = false;
-    const visit = (node: ts.Node): boolean => {
-      if (this.acts(node, fn)) acts = true;
-      return acts || (forEachChild(node, visit) ?? false);
-    };
-    forEachChild(fn.body!, visit);
-    return acts;
-  }
-
-  private acts(node: ts.Node, fn: FunctionLike): boolean {
-    switch (node.kind) {
-      case SyntaxKind.CallExpression: case SyntaxKind.NewExpression:
-        return this.callMayAct(skipOuterExpressions((node as ts.CallExpression).expression), fn);
-      case SyntaxKind.BinaryExpression: {
-        const b = node as ts.BinaryExpression;
-        return ASSIGNMENTS.has(b.operatorToken.kind) && this.assignsOutside(b.left, fn);
-      }
-      case SyntaxKind.ForOfStatement: case SyntaxKind.ForInStatement: {
-        const init = (node as ts.ForOfStatement).initializer;
-        return init.kind !== SyntaxKind.VariableDeclarationList && this.assignsOutside(init as ts.Expression, fn);
-      }
-      case SyntaxKind.PropertyAccessExpression:
-        return this.names.getters.has((node as ts.PropertyAccessExpression).name.text);
-      case SyntaxKind.ElementAccessExpression: {
-        const arg = (node as ts.ElementAccessExpression).argumentExpression;
-        return ts.isStringLiteralLike(arg) && this.names.getters.has(arg.text);
-      }
-      case SyntaxKind.Identifier:
-        return this.names.mayBeDestination((node as ts.Identifier).text);
-      default:
-        return false;
-    }
-  }
-
-  private callMayAct(callee: ts.Expression, fn: FunctionLike): boolean {
-    if (isIdentifier(callee)) return this.names.calls.has(callee.text) || DESTINATION_METHODS.has(callee.text);
-    if (!isPropertyAccessExpression(callee)) return true;
-    const name = callee.name.text;
-    if (this.names.usesAws || this.names.calls.has(name) || DESTINATION_METHODS.has(name)) return true;
-    // A mutating method stores into its receiver: that matters unless the receiver is a local variable.
-    return MUTATING_METHODS.has(name) && this.assignsOutside(callee.expression, fn);
-  }
-
-  /** Whether an assignment target may be something other than a local variable of the function. */
-  private assignsOutside(target: ts.Expression, fn: FunctionLike): boolean {
-    const t = skipOuterExpressions(target);
-    return !(isIdentifier(t) && this.names.isLocalTo(fn, t));
+    for (const g of i.getters) if (readMembers.has(g)) return true;
+    const tagged = i.destinationDeclarations.get(fn.getSourceFile().fileName);
+    return tagged?.some((d) => d.pos >= fn.pos && d.end <= fn.end) ?? false;
   }
 }
