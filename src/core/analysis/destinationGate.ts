@@ -20,6 +20,7 @@ export class DestinationGate {
   readonly usesAws: boolean;
   /** Declarations tagged as destinations, by file name. */
   readonly declarations = new Map<string, ts.Node[]>();
+  private readonly aliases = new Map<ts.SourceFile, ImportAliases>();
 
   /** `cache` keeps each file's import aliases between runs. */
   constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>, cache?: WeakMap<ts.SourceFile, ImportAliases>) {
@@ -36,6 +37,7 @@ export class DestinationGate {
         aliases = importAliases(sf);
         cache?.set(sf, aliases);
       }
+      this.aliases.set(sf, aliases);
       for (const d of aliases.defaults) this.names.add(d);
       for (const [from, to] of aliases.renames) if (this.names.has(from)) this.names.add(to);
       aws ||= aliases.mentionsAws;
@@ -52,6 +54,11 @@ export class DestinationGate {
         if (n) this.names.add(n);
       }
     }
+  }
+
+  /** Whether a call of a plain name in this file may be an HTTP request (`fetch`, or a client package's function). */
+  mayBeHttpFunction(name: string, sf: ts.SourceFile): boolean {
+    return name === 'fetch' || (this.aliases.get(sf)?.mentionsHttpClient ?? true);
   }
 
   /** Whether a name may be the name of a tagged destination (or an import alias of one). */
@@ -81,7 +88,11 @@ export interface ImportAliases {
   /** Renamed imports and destructured requires: [imported name, local name]. */
   readonly renames: ReadonlyArray<readonly [string, string]>;
   readonly mentionsAws: boolean;
+  /** Whether the file names an HTTP client package whose functions are called directly (`axios(…)`, `got(…)`). */
+  readonly mentionsHttpClient: boolean;
 }
+
+const HTTP_CLIENT_PACKAGE = /['"](axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
 
 function importAliases(sf: ts.SourceFile): ImportAliases {
   const defaults: string[] = [];
@@ -102,5 +113,5 @@ function importAliases(sf: ts.SourceFile): ImportAliases {
       }
     }
   }
-  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk') };
+  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk'), mentionsHttpClient: HTTP_CLIENT_PACKAGE.test(sf.text) };
 }

@@ -250,6 +250,7 @@ export class DestinationResolver {
     const callee = skipOuterExpressions(call.expression);
     const [a0] = call.arguments;
     if (isIdentifier(callee)) {
+      if (!this.gate.mayBeHttpFunction(callee.text, call.getSourceFile())) return undefined;
       const origin = importOrigin(this.checker, callee);
       const name = origin?.name === 'default' || origin?.name === '*' ? callee.text : origin?.name ?? callee.text;
       if (name === 'fetch' && (!origin || FETCH_MODULES.has(origin.module)) && this.isGlobalOrImported(callee, origin)) return { url: a0 };
