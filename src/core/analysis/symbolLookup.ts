@@ -67,6 +67,40 @@ function fileOfUnshadowedTypeName(node: ts.Node, name: ts.__String): ts.SourceFi
   return undefined;
 }
 
+/** A symbol whose merged symbol is itself (the checker's getMergedSymbol returns it unchanged). */
+function unmerged(sym: ts.Symbol | undefined): ts.Symbol | undefined {
+  return sym && !(sym as { mergeId?: number }).mergeId ? sym : undefined;
+}
+
+/** The symbol a variable, parameter or binding element declares, for its name (what the checker answers). */
+function declaredSymbol(id: ts.Identifier): ts.Symbol | undefined {
+  const p = id.parent;
+  if (!p || (p.kind !== SyntaxKind.Parameter && p.kind !== SyntaxKind.VariableDeclaration && p.kind !== SyntaxKind.BindingElement)) return undefined;
+  if ((p as ts.ParameterDeclaration).name !== id) return undefined;
+  return unmerged((p as unknown as { symbol?: ts.Symbol }).symbol);
+}
+
+/**
+ * A name a module declares for itself without exporting it, or imports: the symbol the checker finds
+ * first, in the module's own scope (exported declarations and script files are left to the checker).
+ */
+function moduleLocal(sf: ts.SourceFile, name: ts.__String): ts.Symbol | undefined {
+  if (!ts.isExternalModule(sf)) return undefined;
+  const sym = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
+  if (!sym || sym.flags & SymbolFlags.ExportValue) return undefined;
+  if (sym.flags & SymbolFlags.Alias) return sym.declarations?.some(isTypeOnlyImport) ? undefined : sym;
+  return sym.flags & SymbolFlags.Value ? sym : undefined;
+}
+
+function isTypeOnlyImport(d: ts.Declaration): boolean {
+  for (let cur: ts.Node | undefined = d; cur; cur = cur.parent) {
+    if (ts.isImportSpecifier(cur) && cur.isTypeOnly) return true;
+    if (ts.isImportClause(cur)) return cur.isTypeOnly;
+    if (cur.kind === SyntaxKind.SourceFile) return false;
+  }
+  return false;
+}
+
 function isValueRead(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p) return false;
@@ -106,6 +140,8 @@ export class SymbolLookup {
       const p = node.parent;
       if (p?.kind === SyntaxKind.PropertyAccessExpression && (p as ts.PropertyAccessExpression).name === node) return this.memberSymbol(p as ts.PropertyAccessExpression);
       if (isValueRead(node as ts.Identifier)) return this.valueSymbol(node as ts.Identifier);
+      const declared = declaredSymbol(node as ts.Identifier);
+      if (declared) return declared;
     }
     return this.memo(node);
   }
@@ -196,7 +232,7 @@ export class SymbolLookup {
     let names = this.byFileName.get(sf);
     if (!names) this.byFileName.set(sf, (names = new Map()));
     if (names.has(id.escapedText)) return names.get(id.escapedText);
-    const sym = this.checker.getSymbolAtLocation(id);
+    const sym = moduleLocal(sf, id.escapedText) ?? this.checker.getSymbolAtLocation(id);
     names.set(id.escapedText, sym);
     return sym;
   }
