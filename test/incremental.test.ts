@@ -4,11 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createNodeHost } from '../src/cli/nodeHost';
 import { AnalysisSession, checkWorkspace, checkWorkspaceSession } from '../src/core/engine';
-import type { FileHost } from '../src/core/host';
+import { memoryHost as memoryHostAt } from './support/memoryHost';
 
 const ROOT = '/virtual/ws';
+const memoryHost = (files: Record<string, string>) => memoryHostAt(ROOT, files);
 const FILES: Record<string, string> = {
   'residency.config.json': JSON.stringify({ parties: { 'cn-ops': { name: 'Ops', access: 'contractor-overseas', country: 'CN' } } }),
   'src/model.ts': `/** @residency jp-with-basis */
@@ -36,6 +36,15 @@ export class Store {
   }
 }
 `,
+  'src/late.ts': `import { toOps } from './model';
+let held = '';
+export function hold(v: string): string {
+  return v.trim();
+}
+export function release(): void {
+  toOps(held);
+}
+`,
   'src/main.ts': `import { forward, keep } from './helper';
 import type { User } from './model';
 import { Store } from './store';
@@ -46,30 +55,6 @@ export function run(u: User, s: Store): void {
 }
 `,
 };
-
-/** A FileHost over an in-memory workspace whose files the test edits. */
-function memoryHost(files: Record<string, string>): FileHost {
-  const disk = createNodeHost();
-  const abs = (p: string) => p.slice(ROOT.length + 1);
-  const dirs = new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
-  return {
-    readFile: (p) => (p.startsWith(`${ROOT}/`) ? files[abs(p)] : disk.readFile(p)),
-    fileExists: (p) => (p.startsWith(`${ROOT}/`) ? abs(p) in files : disk.fileExists(p)),
-    directoryExists: (p) => p === ROOT || (p.startsWith(`${ROOT}/`) ? dirs.has(abs(p)) : disk.directoryExists(p)),
-    readDirectory: (p) => {
-      if (!(p === ROOT || p.startsWith(`${ROOT}/`))) return disk.readDirectory(p);
-      const prefix = p === ROOT ? '' : `${abs(p)}/`;
-      return [...new Set(Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]))];
-    },
-    stat: (p) => {
-      if (!(p === ROOT || p.startsWith(`${ROOT}/`))) return disk.stat(p);
-      const rel = p === ROOT ? '' : abs(p);
-      if (rel in files) return { size: files[rel].length, isFile: true, isDirectory: false, isSymbolicLink: false };
-      return p === ROOT || dirs.has(rel) ? { size: 0, isFile: false, isDirectory: true, isSymbolicLink: false } : undefined;
-    },
-    realpath: (p) => p,
-  };
-}
 
 const fingerprints = (r: { findings: readonly { rule: string; location: { file: string; line: number }; fingerprint: string }[] }) =>
   r.findings.map((f) => `${f.rule} ${f.location.file}:${f.location.line} ${f.fingerprint}`).sort();
@@ -86,6 +71,11 @@ test('incremental runs give the same findings as fresh runs after each edit', ()
     ['src/model.ts', (s) => s.replace('  theme: string;', '  /** @category profile */ theme: string;')],
     ['src/store.ts', (s) => s.replace('toOps(this.items);', 'void this.items;')],
     ['src/store.ts', (s) => s.replace('void this.items;', 'toOps(this.items);')],
+    // A function that could not act starts storing into a module variable, then stops, then sends directly.
+    ['src/main.ts', (s) => s.replace('s.items.push(k);', 's.items.push(k);\n  hold(u.phone);').replace("import { Store } from './store';", "import { Store } from './store';\nimport { hold } from './late';")],
+    ['src/late.ts', (s) => s.replace('return v.trim();', 'held = v;\n  return v.trim();')],
+    ['src/late.ts', (s) => s.replace('held = v;\n', '')],
+    ['src/late.ts', (s) => s.replace('return v.trim();', 'toOps(v);\n  return v.trim();')],
   ];
   const first = checkWorkspaceSession(host, { root: ROOT, session }).result;
   assert.deepEqual(fingerprints(first), fingerprints(checkWorkspace(host, { root: ROOT })));
@@ -98,5 +88,5 @@ test('incremental runs give the same findings as fresh runs after each edit', ()
     counts.push(fresh.findings.length);
   }
   // The edits really change the findings (the comparison above is not between two empty lists).
-  assert.deepEqual(counts, [6, 3, 3, 6, 6, 3, 6]);
+  assert.deepEqual(counts, [6, 3, 3, 6, 6, 3, 6, 6, 9, 6, 9]);
 });
