@@ -88,3 +88,23 @@ test('SymbolLookup finds members in written-down types with the same declaration
   }
   assert.ok(compared > 300, `compared ${compared} member accesses`);
 });
+
+test('SymbolLookup resolves every import binding to what the TypeChecker resolves it to', () => {
+  let compared = 0;
+  for (const root of workspaces) {
+    const program = createAnalysisProgram(createNodeHost(), { root }).program;
+    const checker = program.getTypeChecker();
+    const fast = new SymbolLookup(checker).wrap();
+    for (const sf of program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !sf.fileName.startsWith(root)) continue;
+      eachNode(sf, (n) => {
+        if (!ts.isIdentifier(n) || !n.parent) return;
+        const sym = checker.getSymbolAtLocation(n);
+        if (!sym || !(sym.flags & ts.SymbolFlags.Alias)) return;
+        assert.equal(fast.getAliasedSymbol(sym), checker.getAliasedSymbol(sym), `${sf.fileName}:${sf.getLineAndCharacterOfPosition(n.pos).line + 1} ${n.text}`);
+        compared++;
+      });
+    }
+  }
+  assert.ok(compared > 100, `compared ${compared} import bindings`);
+});

@@ -9,6 +9,7 @@
  * - a name that no enclosing function declares resolves the same anywhere in its file, so the checker's
  *   answer is kept per file and name;
  * - a member `a.name` is looked up in the written-down type of `a` when it has one (see memberSymbol);
+ * - a named import resolves to its module's own export, the module resolved once per directory (aliasTarget);
  * - every other answer is kept per node, for the loop bodies and closures the analysis reads more than once.
  * The result is a TypeChecker whose getSymbolAtLocation answers from these; everything else is the checker's.
  */
@@ -125,14 +126,47 @@ export class SymbolLookup {
   private readonly byFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly typeOfNode = new Map<ts.TypeNode, ts.Type>();
   private readonly typesByFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Type>>();
+  private readonly modules = new Map<string, ReadonlyMap<ts.__String, ts.Symbol> | undefined>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
-  /** A TypeChecker whose getSymbolAtLocation goes through this lookup. */
+  /** A TypeChecker whose getSymbolAtLocation and getAliasedSymbol go through this lookup. */
   wrap(): ts.TypeChecker {
     const fast = Object.create(this.checker) as ts.TypeChecker;
     fast.getSymbolAtLocation = (node) => this.symbolAt(node);
+    fast.getAliasedSymbol = (alias) => this.aliasTarget(alias);
     return fast;
+  }
+
+  /**
+   * What an import binding stands for. A named import of something its module declares and exports itself
+   * is that export, found in the module's export table (the module resolved once per directory and
+   * specifier, not once per importing file); re-exports, `export =`, type-only and default imports are left
+   * to the checker.
+   */
+  aliasTarget(alias: ts.Symbol): ts.Symbol {
+    const spec = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
+    const clause = spec?.kind === SyntaxKind.ImportSpecifier ? spec.parent?.parent : undefined;
+    const decl = clause?.parent;
+    if (spec && clause && decl?.kind === SyntaxKind.ImportDeclaration && !(spec as ts.ImportSpecifier).isTypeOnly && !(clause as ts.ImportClause).isTypeOnly) {
+      const moduleSpecifier = (decl as ts.ImportDeclaration).moduleSpecifier;
+      const name = ((spec as ts.ImportSpecifier).propertyName ?? (spec as ts.ImportSpecifier).name);
+      const exports = ts.isStringLiteral(moduleSpecifier) && name.kind === SyntaxKind.Identifier ? this.moduleExports(moduleSpecifier) : undefined;
+      const target = name.kind === SyntaxKind.Identifier ? unmerged(exports?.get(name.escapedText)) : undefined;
+      if (target && !(target.flags & SymbolFlags.Alias)) return target;
+    }
+    return this.checker.getAliasedSymbol(alias);
+  }
+
+  /** The symbols a module exports itself (undefined for `export =` modules and unresolved ones). */
+  private moduleExports(specifier: ts.StringLiteral): ReadonlyMap<ts.__String, ts.Symbol> | undefined {
+    const sf = specifier.getSourceFile();
+    const key = `${sf.fileName.slice(0, sf.fileName.lastIndexOf('/'))}\u0000${specifier.text}`;
+    if (this.modules.has(key)) return this.modules.get(key);
+    const exports = unmerged(this.checker.getSymbolAtLocation(specifier))?.exports as ReadonlyMap<ts.__String, ts.Symbol> | undefined;
+    const usable = exports && !exports.has('export=' as ts.__String) ? exports : undefined;
+    this.modules.set(key, usable);
+    return usable;
   }
 
   symbolAt(node: ts.Node): ts.Symbol | undefined {
