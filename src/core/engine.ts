@@ -17,6 +17,7 @@ import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
 import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
+import type { FlowRecord } from './report/flows';
 import { HitReportCache } from './report/hitReports';
 import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
 import { configFindings } from './rules/evaluate';
@@ -253,6 +254,9 @@ class CheckRun {
     const findings = [...perHit.flatMap((r) => r.findings), ...configFindings(this.config, root, this.lang)];
     const { kept, suppressed } = applySuppressions(findings, this.suppressions, root);
     const wanted = reportFilter(this.opts, this.config.file);
+    const annotations = this.annotations;
+    let flows: FlowRecord[] | undefined;
+    let declarations: AnnotatedDeclaration[] | undefined;
     const result: CheckResult = {
       root,
       findings: kept.filter((f) => wanted(f.location.file)).sort(byLocation),
@@ -260,8 +264,15 @@ class CheckRun {
       problems: this.problems.map((p) => relProblem(root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
       files: this.files.length,
       config: this.config,
-      flows: perHit.flatMap((r) => r.flows),
-      declarations: [...this.annotations].map(([node, ann]) => declarationOf(node, ann, root)),
+      // Made when asked for: only some outputs (data map, hovers, transfer register) use them.
+      get flows() {
+        flows ??= perHit.flatMap((r) => r.flows);
+        return flows;
+      },
+      get declarations() {
+        declarations ??= [...annotations].map(([node, ann]) => declarationOf(node, ann, root));
+        return declarations;
+      },
     };
     return { result, program: this.program };
   }

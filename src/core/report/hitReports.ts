@@ -24,7 +24,15 @@ export class HitReportCache {
   of(hit: Hit, config: ResidencyConfig, root: string, lang: Lang): HitReport {
     const kept = this.byHit.get(hit);
     if (kept && kept.config === config && kept.root === root && kept.lang === lang) return kept;
-    const report = { config, root, lang, findings: findingsOfHit(hit, config, root, lang), flows: flowRecordsOfHit(hit, config, root) };
+    let flows: readonly FlowRecord[] | undefined;
+    // Flows are made when asked for (the data map, hovers, the transfer register), not for every report.
+    const report: HitReport = {
+      config, root, lang, findings: findingsOfHit(hit, config, root, lang),
+      get flows() {
+        flows ??= flowRecordsOfHit(hit, config, root);
+        return flows;
+      },
+    };
     this.byHit.set(hit, report);
     return report;
   }
