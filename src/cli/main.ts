@@ -154,7 +154,7 @@ function run(argv: readonly string[], io: CliIO): number {
   for (const p of paths) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
   const root = toPosix(resolveRoot(io, paths, values.root));
   const started = Date.now();
-  const checked = checkWorkspace(createNodeHost(), {
+  const checked = checkWorkspace(createNodeHost({ readOnce: true }), {
     root,
     paths: paths.length === 1 && toPosix(paths[0]) === root ? [] : paths.map(toPosix),
     configFile: values.config ? toPosix(path.resolve(io.cwd, values.config)) : undefined,

@@ -9,9 +9,20 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-export function createNodeHost(): FileHost {
+/**
+ * `readOnce` (the CLI's one-shot runs): a file whose first bytes are read to screen it is read whole, and
+ * the next readFile of it takes that text instead of reading the file again. A long-lived host (the
+ * language server) must not use it: a file read later could have changed.
+ */
+export function createNodeHost(opts: { readOnce?: boolean } = {}): FileHost {
+  const screened = new Map<string, Buffer>();
   return {
     readFile(p) {
+      const kept = screened.get(p);
+      if (kept) {
+        screened.delete(p);
+        return kept.toString('utf8');
+      }
       try {
         return fs.readFileSync(p, 'utf8');
       } catch {
@@ -19,6 +30,15 @@ export function createNodeHost(): FileHost {
       }
     },
     readPrefix(p, bytes) {
+      if (opts.readOnce) {
+        try {
+          const whole = fs.readFileSync(p);
+          screened.set(p, whole);
+          return whole.subarray(0, bytes);
+        } catch {
+          return undefined;
+        }
+      }
       let fd: number | undefined;
       try {
         fd = fs.openSync(p, 'r');

@@ -191,10 +191,20 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
     getEnvironmentVariable: () => undefined,
   };
   if (resolutions) {
-    // Resolutions and package.json lookups kept from one program to the next (the language server's runs).
+    // Resolutions kept from one program to the next (the language server's runs), and looked up by
+    // directory, specifier and mode before TypeScript's own cache (many files import the same modules).
+    const byDirectory = new Map<string, ts.ResolvedModuleWithFailedLookupLocations>();
     compiler.getModuleResolutionCache = () => resolutions;
-    compiler.resolveModuleNameLiterals = (literals, containingFile, redirect, options, containingSourceFile) => literals.map((lit) =>
-      ts.resolveModuleName(lit.text, containingFile, options, compiler, resolutions, redirect, ts.getModeForUsageLocation(containingSourceFile, lit, options)));
+    compiler.resolveModuleNameLiterals = (literals, containingFile, redirect, options, containingSourceFile) => literals.map((lit) => {
+      const mode = ts.getModeForUsageLocation(containingSourceFile, lit, options);
+      const key = `${containingFile.slice(0, containingFile.lastIndexOf('/'))}\u0000${lit.text}\u0000${mode ?? ''}`;
+      let resolved = redirect ? undefined : byDirectory.get(key);
+      if (!resolved) {
+        resolved = ts.resolveModuleName(lit.text, containingFile, options, compiler, resolutions, redirect, mode);
+        if (!redirect) byDirectory.set(key, resolved);
+      }
+      return resolved;
+    });
   }
   return compiler;
 }
@@ -291,7 +301,7 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
   const oldProgram = reuse.oldProgram;
   const unparsable = new Map<string, unknown>();
   const indexes = reuse.indexes ?? new WeakMap<ts.SourceFile, FileIndex>();
-  const resolutions = reuse.fileList?.resolutionCache(options);
+  const resolutions = reuse.fileList?.resolutionCache(options) ?? ts.createModuleResolutionCache('/', (f) => f, options);
   const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache, resolutions), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
