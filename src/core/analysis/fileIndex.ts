@@ -8,7 +8,7 @@
  */
 import ts = require('typescript');
 import { MAX_SYNTAX_DEPTH } from './depth';
-import { FactsCollector, type FunctionFacts } from './functionFacts';
+import { FactsCollector, NOTED_KINDS, type FunctionFacts } from './functionFacts';
 import { functionOfDeclaration, isFunctionWithBody, nameText, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
@@ -29,11 +29,73 @@ export interface FileIndex {
   readonly readMembers: ReadonlySet<string>;
 }
 
+/** Kinds the index does something with (most nodes — names, literals, types, blocks — it only passes through). */
+const INDEXED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.ClassDeclaration,
+  SyntaxKind.ClassExpression, SyntaxKind.MethodSignature, SyntaxKind.MethodDeclaration, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor,
+  SyntaxKind.Constructor, SyntaxKind.PropertyDeclaration, SyntaxKind.PropertySignature, SyntaxKind.Parameter, SyntaxKind.VariableDeclaration,
+  SyntaxKind.PropertyAssignment, SyntaxKind.ImportDeclaration, SyntaxKind.BindingElement, SyntaxKind.BinaryExpression,
+  ...NOTED_KINDS,
+]);
+/** The same as a table by kind (read once per node). */
+const INDEXED = new Uint8Array(Math.max(...INDEXED_KINDS) + 1);
+for (const k of INDEXED_KINDS) INDEXED[k] = 1;
+
+/** Records the names a declaration or assignment contributes to the file's index. */
+class NameCollector {
+  readonly calls = new Set<string>();
+  readonly members = new Set<string>();
+  readonly getters = new Set<string>();
+
+  constructor(private readonly sf: ts.SourceFile) {}
+
+  add(node: ts.Node): void {
+    const sf = this.sf;
+    switch (node.kind) {
+      case SyntaxKind.FunctionDeclaration: case SyntaxKind.FunctionExpression: case SyntaxKind.ArrowFunction:
+      case SyntaxKind.ClassDeclaration: case SyntaxKind.ClassExpression: case SyntaxKind.MethodSignature:
+        addName(this.calls, nameText(node, sf) ?? (node.parent ? nameText(node.parent, sf) : undefined));
+        break;
+      case SyntaxKind.MethodDeclaration: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
+        addName(this.calls, nameText(node, sf));
+        addName(this.members, nameText(node, sf));
+        if (node.kind === SyntaxKind.GetAccessor) addName(this.getters, nameText(node, sf));
+        break;
+      case SyntaxKind.PropertyDeclaration: case SyntaxKind.PropertySignature:
+        addName(this.members, nameText(node, sf));
+        if (functionOfDeclaration(node)) addName(this.calls, nameText(node, sf));
+        break;
+      case SyntaxKind.Parameter:
+        if (getModifiers(node as ts.ParameterDeclaration)?.length) addName(this.members, nameText(node, sf));
+        break;
+      case SyntaxKind.VariableDeclaration: case SyntaxKind.PropertyAssignment:
+        if (functionOfDeclaration(node) || (isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) addName(this.calls, nameText(node, sf));
+        break;
+      case SyntaxKind.ImportDeclaration: {
+        const clause = (node as ts.ImportDeclaration).importClause;
+        if (clause) importNames(clause).forEach((n) => this.calls.add(n));
+        break;
+      }
+      case SyntaxKind.BindingElement: {
+        const name = (node as ts.BindingElement).name;
+        if (isIdentifier(name)) this.calls.add(name.text);
+        break;
+      }
+      case SyntaxKind.BinaryExpression: {
+        const left = (node as ts.BinaryExpression).left;
+        if (isPropertyAccessExpression(left)) {
+          this.calls.add(left.name.text);
+          this.members.add(left.name.text);
+        } else if (isElementAccessExpression(left) && isStringLiteralLike(left.argumentExpression)) this.members.add(left.argumentExpression.text);
+        break;
+      }
+    }
+  }
+}
+
 /** The file's index; undefined when it nests deeper than `maxDepth` syntax levels. */
 export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileIndex | undefined {
-  const calls = new Set<string>();
-  const members = new Set<string>();
-  const getters = new Set<string>();
+  const names = new NameCollector(sf);
   const functions: FunctionLike[] = [];
   const facts = new FactsCollector();
   let depth = 1;
@@ -44,50 +106,15 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
   const visit = (node: ts.Node): boolean => {
     if (depth > maxDepth) return (tooDeep = true);
     (node as { parent: ts.Node }).parent = parent;
-    switch (node.kind) {
-      case SyntaxKind.FunctionDeclaration: case SyntaxKind.FunctionExpression: case SyntaxKind.ArrowFunction:
-      case SyntaxKind.ClassDeclaration: case SyntaxKind.ClassExpression: case SyntaxKind.MethodSignature:
-        addName(calls, nameText(node, sf) ?? (node.parent ? nameText(node.parent, sf) : undefined));
-        break;
-      case SyntaxKind.MethodDeclaration: case SyntaxKind.GetAccessor: case SyntaxKind.SetAccessor:
-        addName(calls, nameText(node, sf));
-        addName(members, nameText(node, sf));
-        if (node.kind === SyntaxKind.GetAccessor) addName(getters, nameText(node, sf));
-        break;
-      case SyntaxKind.PropertyDeclaration: case SyntaxKind.PropertySignature:
-        addName(members, nameText(node, sf));
-        if (functionOfDeclaration(node)) addName(calls, nameText(node, sf));
-        break;
-      case SyntaxKind.Parameter:
-        if (getModifiers(node as ts.ParameterDeclaration)?.length) addName(members, nameText(node, sf));
-        break;
-      case SyntaxKind.VariableDeclaration: case SyntaxKind.PropertyAssignment:
-        if (functionOfDeclaration(node) || (isVariableDeclaration(node) && node.initializer && isRequire(node.initializer))) addName(calls, nameText(node, sf));
-        break;
-      case SyntaxKind.ImportDeclaration: {
-        const clause = (node as ts.ImportDeclaration).importClause;
-        if (clause) importNames(clause).forEach((n) => calls.add(n));
-        break;
+    let own = false;
+    if (INDEXED[node.kind] === 1) {
+      names.add(node);
+      facts.note(node);
+      if (isFunctionWithBody(node) && !isInlineCallback(node)) {
+        own = true;
+        functions.push(node);
+        facts.enter();
       }
-      case SyntaxKind.BindingElement: {
-        const name = (node as ts.BindingElement).name;
-        if (isIdentifier(name)) calls.add(name.text);
-        break;
-      }
-      case SyntaxKind.BinaryExpression: {
-        const left = (node as ts.BinaryExpression).left;
-        if (isPropertyAccessExpression(left)) {
-          calls.add(left.name.text);
-          members.add(left.name.text);
-        } else if (isElementAccessExpression(left) && isStringLiteralLike(left.argumentExpression)) members.add(left.argumentExpression.text);
-        break;
-      }
-    }
-    facts.note(node);
-    const own = isFunctionWithBody(node) && !isInlineCallback(node);
-    if (own) {
-      functions.push(node);
-      facts.enter();
     }
     const outer = parent;
     parent = node;
@@ -100,7 +127,10 @@ export function indexFile(sf: ts.SourceFile, maxDepth = MAX_SYNTAX_DEPTH): FileI
   };
   forEachChild(sf, visit);
   if (tooDeep) return undefined;
-  return { callNames: [...calls], memberNames: [...members], getterNames: [...getters], functions, facts: facts.facts, readMembers: facts.readMembers };
+  return {
+    callNames: [...names.calls], memberNames: [...names.members], getterNames: [...names.getters], functions,
+    facts: facts.facts, readMembers: facts.readMembers,
+  };
 }
 
 function addName(set: Set<string>, name: string | undefined): void {

@@ -16,6 +16,12 @@ const ASSIGNMENTS = new Set<ts.SyntaxKind>([
   SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken,
 ]);
 
+/** The kinds `note` looks at. */
+export const NOTED_KINDS: readonly ts.SyntaxKind[] = [
+  SyntaxKind.PropertyAccessExpression, SyntaxKind.ElementAccessExpression, SyntaxKind.CallExpression, SyntaxKind.NewExpression,
+  SyntaxKind.BinaryExpression, SyntaxKind.ForOfStatement, SyntaxKind.ForInStatement,
+];
+
 export interface FunctionFacts {
   /** Names along every callee: `f` for `f()`, `a`, `b` and `c` for `a.b.c()`. */
   readonly callees: readonly string[];
