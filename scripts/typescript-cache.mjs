@@ -2,18 +2,15 @@
 // parser, binder and checker functions a run needs are in it), with a stamp of what it was made from.
 // src/cli/typescriptCache.ts uses it; a missing or mismatched cache only means TypeScript compiles as usual.
 import * as fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
 
+// Built just before this script runs (scripts/build.mjs).
 const require = createRequire(import.meta.url);
+const { CACHE_FILE, loadTypeScriptModule } = require('../dist/typescriptCache.js');
 const file = require.resolve('typescript');
 const source = fs.readFileSync(file, 'utf8');
-const script = new vm.Script(Module.wrap(source), { filename: file });
-const m = new Module(file);
-m.filename = file;
-m.paths = Module._nodeModulePaths(path.dirname(file));
-script.runInThisContext().call(m.exports, m.exports, (id) => m.require(id), m, file, path.dirname(file));
+const { module: m, script } = loadTypeScriptModule(file, source);
 const ts = m.exports;
 
 // Warm-up: what a check does, on a small program.
@@ -33,6 +30,6 @@ ts.getPreEmitDiagnostics(program);
 
 const out = path.resolve('dist');
 fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(path.join(out, 'typescript.v8cache'), script.createCachedData());
+fs.writeFileSync(path.join(out, CACHE_FILE), script.createCachedData());
 const stamp = { typescript: ts.version, node: process.version, sourceLength: source.length };
-fs.writeFileSync(path.join(out, 'typescript.v8cache.json'), `${JSON.stringify(stamp)}\n`);
+fs.writeFileSync(path.join(out, `${CACHE_FILE}.json`), `${JSON.stringify(stamp)}\n`);

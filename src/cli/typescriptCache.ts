@@ -17,6 +17,21 @@ export interface CacheStamp {
 
 export const CACHE_FILE = 'typescript.v8cache';
 
+/**
+ * Compiles typescript.js (from `cachedData` when given) and runs it as a CommonJS module; undefined when V8
+ * rejects the cache. The build's cache script uses it too, to make the cache from the same compilation.
+ */
+export function loadTypeScriptModule(file: string, source: string, cachedData?: Buffer): { module: Module; script: vm.Script } | undefined {
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (cachedData && script.cachedDataRejected) return undefined;
+  const m = new Module(file, module);
+  m.filename = file;
+  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  (script.runInThisContext() as (...a: unknown[]) => void).call(m.exports, m.exports, (id: string) => m.require(id), m, file, path.dirname(file));
+  m.loaded = true;
+  return { module: m, script };
+}
+
 /** Puts the compiler into the module cache, compiled from the code cache; returns whether the cache was used. */
 export function preloadTypeScript(cacheDir: string): boolean {
   try {
@@ -26,14 +41,9 @@ export function preloadTypeScript(cacheDir: string): boolean {
     const source = fs.readFileSync(file, 'utf8');
     const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8')) as { version: string };
     if (stamp.node !== process.version || stamp.typescript !== pkg.version || stamp.sourceLength !== source.length) return false;
-    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: fs.readFileSync(path.join(cacheDir, CACHE_FILE)) });
-    if (script.cachedDataRejected) return false;
-    const m = new Module(file, module);
-    m.filename = file;
-    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-    (script.runInThisContext() as (...a: unknown[]) => void).call(m.exports, m.exports, (id: string) => m.require(id), m, file, path.dirname(file));
-    m.loaded = true;
-    require.cache[file] = m;
+    const loaded = loadTypeScriptModule(file, source, fs.readFileSync(path.join(cacheDir, CACHE_FILE)));
+    if (!loaded) return false;
+    require.cache[file] = loaded.module;
     return true;
   } catch {
     return false;

@@ -8,7 +8,8 @@
  */
 import type ts from 'typescript';
 import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
-import { createAnalysisProgram, FileListCache, relativePath, SourceFileCache, underAny } from './analysis/program';
+import { locOf } from './analysis/nodes';
+import { createAnalysisProgram, FileListCache, relativeLoc, relativePath, SourceFileCache, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
@@ -141,7 +142,7 @@ function applySuppressions(findings: readonly Finding[], suppressions: readonly 
   const suppressed: Finding[] = [];
   for (const f of findings) {
     const s = suppressions.find((x) => relativePath(root, x.file) === f.location.file && x.targetLine === f.location.line && x.rules.includes(f.rule));
-    if (s) suppressed.push({ ...f, suppression: { reason: s.reason, location: { ...s.loc, file: relativePath(root, s.loc.file) } } });
+    if (s) suppressed.push({ ...f, suppression: { reason: s.reason, location: relativeLoc(root, s.loc) } });
     else kept.push(f);
   }
   return { kept, suppressed };
@@ -153,7 +154,7 @@ function byLocation(a: { location: Loc; rule?: string }, b: { location: Loc; rul
 }
 
 function relProblem(root: string, p: Problem): Problem {
-  return { ...p, location: { ...p.location, file: relativePath(root, p.location.file) } };
+  return { ...p, location: relativeLoc(root, p.location) };
 }
 
 /** Which root-relative files the report covers: the requested paths, and always the config file. */
@@ -169,10 +170,7 @@ function declarationOf(node: ts.Node, ann: Annotation, root: string): AnnotatedD
   for (const t of ann.tags) tags[t.name] = t.values.map((v) => v.text);
   const name = (node as { name?: ts.Node }).name;
   const sf = node.getSourceFile();
-  const at = name ?? node;
-  const s = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  const e = sf.getLineAndCharacterOfPosition(node.getEnd());
-  return { location: { file: relativePath(root, sf.fileName), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 }, name: at.getText(sf), tags };
+  return { location: relativeLoc(root, locOf(node, sf)), name: (name ?? node).getText(sf), tags };
 }
 
 /** State shared by the steps of one check. */

@@ -130,7 +130,7 @@ function shownFiles(session: FolderSession): ((file: string) => boolean) | undef
 function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone['kind'], durationMs: number): void {
   // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
   const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
-  const next = new Set([...diags.keys()].filter((uri) => shouldShow(uri, session)));
+  const next = new Set(diags.keys());
   for (const uri of state.published) {
     if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
   }

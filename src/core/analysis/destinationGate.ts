@@ -28,7 +28,9 @@ export class DestinationGate {
       if (!isDestination(ann)) continue;
       this.addDeclaration(node);
       const file = node.getSourceFile().fileName;
-      this.declarations.set(file, [...(this.declarations.get(file) ?? []), node]);
+      const list = this.declarations.get(file);
+      if (list) list.push(node);
+      else this.declarations.set(file, [node]);
     }
     let aws = false;
     for (const sf of files) {

@@ -38,6 +38,8 @@ interface Parts {
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+/** Every callee name an inferred HTTP destination can have, whatever the workspace declares (see relevance.ts). */
+export const INFERRED_DESTINATION_CALLEES: ReadonlySet<string> = new Set([...HTTP_METHODS, 'fetch', 'stream', 'sendBeacon', 'write', 'end']);
 const FETCH_MODULES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
 
 export class DestinationResolver {

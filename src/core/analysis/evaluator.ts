@@ -13,7 +13,7 @@ import {
   addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, withField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
-import { isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
+import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
@@ -38,10 +38,6 @@ const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
 ]);
 
 /** Whether a type node names only primitive types: its labels are none, whatever the checker would say. */
-function isInJsFile(node: ts.Node): boolean {
-  return (node.flags & ts.NodeFlags.JavaScriptFile) !== 0;
-}
-
 function isPrimitiveTypeNode(t: ts.TypeNode): boolean {
   if (PRIMITIVE_TYPES.has(t.kind)) return true;
   if (t.kind === SyntaxKind.ArrayType) return isPrimitiveTypeNode((t as ts.ArrayTypeNode).elementType);
@@ -337,7 +333,7 @@ export class FunctionEvaluator {
       const sym = this.checker.getSymbolAtLocation(t);
       if (!sym) return;
       const hopped = addHop(value, { loc: locOf(t), note: `assigned to ${t.text}` });
-      if (this.env.has(sym) || this.isLocal(sym)) this.env.assign(sym, hopped);
+      if (this.env.has(sym) || (this.fn !== undefined && declaredIn(this.fn, sym))) this.env.assign(sym, hopped);
       else this.storeHeap(sym, hopped);
       this.checkAssignmentSink(t, valueNode, hopped);
       return;
@@ -387,11 +383,6 @@ export class FunctionEvaluator {
     if (dest) this.hit(this.makeSite(valueNode, dest), flatten(value));
   }
 
-  private isLocal(sym: ts.Symbol): boolean {
-    const decl = sym.valueDeclaration;
-    if (!decl || !this.fn) return false;
-    return decl.pos >= this.fn.pos && decl.end <= this.fn.end && decl.getSourceFile() === this.fn.getSourceFile();
-  }
 
   // ---- expressions ----
 
@@ -401,7 +392,7 @@ export class FunctionEvaluator {
       const typeNode = (node.parent as ts.ParameterDeclaration | ts.VariableDeclaration).type;
       if (typeNode && isPrimitiveTypeNode(typeNode)) return EMPTY;
       // A written-down named type: its labels, without asking for the declaration's type (kept per file and name).
-      if (typeNode?.kind === SyntaxKind.TypeReference && !isInJsFile(node)) return this.analysis.sources.typeTaint(this.analysis.symbols.typeOfTypeNode(typeNode));
+      if (typeNode?.kind === SyntaxKind.TypeReference) return this.analysis.sources.typeTaint(this.analysis.symbols.typeOfTypeNode(typeNode));
       const sym = this.checker.getSymbolAtLocation(node);
       if (sym) return this.analysis.sources.symbolTypeTaint(sym);
     }
@@ -532,7 +523,7 @@ export class FunctionEvaluator {
       this.assignTo(e.left, value, e.right);
       return value;
     }
-    if (op === SyntaxKind.PlusEqualsToken || op === SyntaxKind.QuestionQuestionEqualsToken || op === SyntaxKind.BarBarEqualsToken) {
+    if (ASSIGNMENT_OPERATORS.has(op)) {
       const value = join(this.expr(e.left), this.expr(e.right));
       this.assignTo(e.left, value, e.right);
       return value;

@@ -21,7 +21,7 @@ import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
-import type { FunctionLike } from './nodes';
+import { declaredIn, type FunctionLike } from './nodes';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
 
@@ -109,9 +109,9 @@ export class FlowAnalysis {
 
   /** The analysis one file at a time, so that a caller can yield to its event loop between files. */
   *steps(): Generator<void> {
-    const all = new Set(this.inputs.files.map((f) => f.fileName));
+    const all: ReadonlySet<string> = new Set(this.current.keys());
     const importers = this.importers();
-    let affected = this.affectedFiles(importers);
+    let affected = this.affectedFiles(importers, all);
     // When an edit changes what gets stored into a property, the files reading it are analysed too.
     for (let pass = 0; pass < MAX_ROUNDS && affected.size > 0 && affected.size < all.size; pass++) {
       const before = this.state.heapDigest(affected);
@@ -123,7 +123,7 @@ export class FlowAnalysis {
     if (affected.size > 0) yield* this.analyse(all, false);
     // Stores found late are kept: each round sees everything stored so far.
     for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
-    this.state.files = new Map(this.inputs.files.map((sf) => [sf.fileName, sf]));
+    this.state.files = new Map(this.current);
     this.state.contextKey = this.inputs.contextKey;
   }
 
@@ -142,8 +142,7 @@ export class FlowAnalysis {
   }
 
   /** Changed files and every file that imports them, directly or not; all files without a usable state. */
-  private affectedFiles(importers: Map<string, string[]>): Set<string> {
-    const all = new Set(this.inputs.files.map((f) => f.fileName));
+  private affectedFiles(importers: Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
     const prev = this.state.files;
     if (prev.size === 0 || this.state.contextKey !== this.inputs.contextKey) return all;
     for (const name of prev.keys()) if (!all.has(name)) return all;
@@ -324,12 +323,6 @@ function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   };
   for (const st of sf.statements) visit(st);
   return out;
-}
-
-/** Whether a symbol is a variable or parameter declared inside a function. */
-function declaredIn(fn: FunctionLike, sym: ts.Symbol | undefined): boolean {
-  const decl = sym?.valueDeclaration;
-  return !!decl && decl.pos >= fn.pos && decl.end <= fn.end && decl.getSourceFile() === fn.getSourceFile();
 }
 
 function countLabels(t: Taint, depth = 0): number {

@@ -8,13 +8,9 @@
  */
 import ts = require('typescript');
 import { MUTATING_METHODS } from './libraryModels';
-import { skipOuterExpressions } from './nodes';
+import { ASSIGNMENT_OPERATORS, skipOuterExpressions } from './nodes';
 
 const { SyntaxKind, isIdentifier, isPropertyAccessExpression, isStringLiteralLike } = ts;
-
-const ASSIGNMENTS = new Set<ts.SyntaxKind>([
-  SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken,
-]);
 
 /** The kinds `note` looks at. */
 export const NOTED_KINDS: readonly ts.SyntaxKind[] = [
@@ -80,7 +76,7 @@ export class FactsCollector {
         break;
       case SyntaxKind.BinaryExpression: {
         const b = node as ts.BinaryExpression;
-        if (ASSIGNMENTS.has(b.operatorToken.kind)) this.store(f, b.left);
+        if (ASSIGNMENT_OPERATORS.has(b.operatorToken.kind)) this.store(f, b.left);
         break;
       }
       case SyntaxKind.ForOfStatement: case SyntaxKind.ForInStatement: {

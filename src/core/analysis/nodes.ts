@@ -112,6 +112,17 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
   return undefined;
 }
 
+/** Whether a symbol is a variable or parameter declared inside a function. */
+export function declaredIn(fn: FunctionLike, sym: ts.Symbol | undefined): boolean {
+  const decl = sym?.valueDeclaration;
+  return !!decl && decl.pos >= fn.pos && decl.end <= fn.end && decl.getSourceFile() === fn.getSourceFile();
+}
+
+/** Operators the analysis treats as storing into their left operand. */
+export const ASSIGNMENT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken,
+]);
+
 export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   let cur = node.parent;
   while (cur) {

@@ -9,7 +9,7 @@
 import ts = require('typescript');
 import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
-import { PROBLEM_CODES, type Problem } from '../model';
+import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
 import { MAX_SYNTAX_DEPTH } from './depth';
 import { indexFile, type FileIndex } from './fileIndex';
@@ -209,6 +209,11 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
   return compiler;
 }
 
+/** A location with its file made root-relative (as reports show it). */
+export function relativeLoc(root: string, loc: Loc): Loc {
+  return { ...loc, file: relativePath(root, loc.file) };
+}
+
 /** Whether a file is one of the paths or below one of them. */
 export function underAny(file: string, paths: readonly string[]): boolean {
   return paths.some((p) => file === p || file.startsWith(p.endsWith('/') ? p : `${p}/`));
@@ -251,6 +256,10 @@ export class SourceFileCache {
   }
 }
 
+function newResolutionCache(options: ts.CompilerOptions): ts.ModuleResolutionCache {
+  return ts.createModuleResolutionCache('/', (f) => f, options);
+}
+
 /** The list of files to analyse, kept between runs until files are created or deleted (`invalidate`). */
 export class FileListCache {
   private entry: { key: string; options: ts.CompilerOptions; files: string[]; problems: Problem[] } | undefined;
@@ -263,7 +272,7 @@ export class FileListCache {
 
   /** Module resolutions shared by the programs built from this list (valid until files are created or deleted). */
   resolutionCache(options: ts.CompilerOptions): ts.ModuleResolutionCache {
-    this.resolutions ??= ts.createModuleResolutionCache('/', (f) => f, options);
+    this.resolutions ??= newResolutionCache(options);
     return this.resolutions;
   }
 
@@ -301,7 +310,7 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
   const oldProgram = reuse.oldProgram;
   const unparsable = new Map<string, unknown>();
   const indexes = reuse.indexes ?? new WeakMap<ts.SourceFile, FileIndex>();
-  const resolutions = reuse.fileList?.resolutionCache(options) ?? ts.createModuleResolutionCache('/', (f) => f, options);
+  const resolutions = reuse.fileList?.resolutionCache(options) ?? newResolutionCache(options);
   const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache, resolutions), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];

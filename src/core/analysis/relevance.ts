@@ -8,13 +8,12 @@
  * unknown shape count as calls that may matter.
  */
 import ts = require('typescript');
+import { INFERRED_DESTINATION_CALLEES } from './destinations';
 import type { FunctionFacts } from './functionFacts';
 import type { FunctionLike } from './nodes';
 
 const { SyntaxKind } = ts;
 
-/** Callee names that may be inferred destinations whatever the workspace declares (see destinations.ts). */
-const DESTINATION_METHODS = new Set(['fetch', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'sendBeacon', 'write', 'end']);
 
 export interface RelevanceInputs {
   /** Names of workspace functions and imports (CallGate). */
@@ -40,7 +39,7 @@ export class FunctionRelevance {
   mayAct(fn: FunctionLike, facts: FunctionFacts, readMembers: ReadonlySet<string>): boolean {
     const i = this.inputs;
     if (facts.opaqueCall || facts.storesToMember || (facts.memberCall && i.usesAws)) return true;
-    if (facts.callees.some((n) => i.calls.has(n) || DESTINATION_METHODS.has(n) || i.mayBeDestination(n))) return true;
+    if (facts.callees.some((n) => i.calls.has(n) || INFERRED_DESTINATION_CALLEES.has(n) || i.mayBeDestination(n))) return true;
     if (facts.assigned.some((id) => !i.isLocalTo(fn, id))) return true;
     if (i.isTagged(fn)) return true;
     if (fn.kind === SyntaxKind.Constructor && fn.parameters.some((p) => ts.getModifiers(p)?.length)) return true;

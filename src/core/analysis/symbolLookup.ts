@@ -148,7 +148,7 @@ export class SymbolLookup {
     const spec = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
     const clause = spec?.kind === SyntaxKind.ImportSpecifier ? spec.parent?.parent : undefined;
     const decl = clause?.parent;
-    if (spec && clause && decl?.kind === SyntaxKind.ImportDeclaration && !(spec as ts.ImportSpecifier).isTypeOnly && !(clause as ts.ImportClause).isTypeOnly) {
+    if (spec && decl?.kind === SyntaxKind.ImportDeclaration && !isTypeOnlyImport(spec)) {
       const moduleSpecifier = (decl as ts.ImportDeclaration).moduleSpecifier;
       const name = ((spec as ts.ImportSpecifier).propertyName ?? (spec as ts.ImportSpecifier).name);
       const exports = ts.isStringLiteral(moduleSpecifier) && name.kind === SyntaxKind.Identifier ? this.moduleExports(moduleSpecifier) : undefined;

@@ -4,7 +4,7 @@
  * of the transfer register (`--format markdown`), with the bases that apply to each flow.
  */
 import type { Hit } from '../analysis/flowTypes';
-import { relativePath } from '../analysis/program';
+import { relativeLoc } from '../analysis/program';
 import type { ResidencyConfig } from '../config/types';
 import type { Loc } from '../model';
 
@@ -38,10 +38,6 @@ function basesOf(hit: Hit, config: ResidencyConfig, partyIds: readonly string[])
   return [...new Set(ids)].filter((id): id is string => id !== undefined && config.bases.has(id));
 }
 
-function rel(root: string, loc: Loc): Loc {
-  return { ...loc, file: relativePath(root, loc.file) };
-}
-
 export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root: string): FlowRecord[] {
   return hits.flatMap((hit) => flowRecordsOfHit(hit, config, root));
 }
@@ -57,7 +53,7 @@ export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string
     if (l.kind !== 'source' || l.transform.anonymized) continue;
     out.push({
       symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
-      sourceLocation: rel(root, l.source.loc), sinkLocation: rel(root, hit.site.loc),
+      sourceLocation: relativeLoc(root, l.source.loc), sinkLocation: relativeLoc(root, hit.site.loc),
       country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
       encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
     });

@@ -8,8 +8,8 @@ import type { ResidencyConfig } from '../config/types';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
 import { enclosingFunction, nameText } from '../analysis/nodes';
-import { relativePath } from '../analysis/program';
-import type { Loc, Severity } from '../model';
+import { relativeLoc, relativePath } from '../analysis/program';
+import type { Severity } from '../model';
 import { fingerprint } from '../report/fingerprint';
 import type { Finding, PathStep } from '../report/model';
 import { flowFacts, partyPhrase } from './facts';
@@ -74,16 +74,12 @@ function targetPhrase(p: Pending): string {
   return d.description;
 }
 
-function relLoc(root: string, loc: Loc): Loc {
-  return { ...loc, file: relativePath(root, loc.file) };
-}
-
 function pathOf(p: Pending, root: string): PathStep[] {
   const label = p.labels[0];
   const s = label.source;
-  const steps: PathStep[] = [{ location: relLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
-  for (const h of label.hops) steps.push({ location: relLoc(root, h.loc), note: h.note });
-  steps.push({ location: relLoc(root, p.hit.site.loc), note: `sent to ${p.hit.site.destination.description}` });
+  const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
+  for (const h of label.hops) steps.push({ location: relativeLoc(root, h.loc), note: h.note });
+  steps.push({ location: relativeLoc(root, p.hit.site.loc), note: `sent to ${p.hit.site.destination.description}` });
   return steps;
 }
 
@@ -98,13 +94,13 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   const d = site.destination;
   const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : undefined);
   const country = p.trigger.country ?? d.country ?? 'unknown';
-  const location = relLoc(root, site.loc);
+  const location = relativeLoc(root, site.loc);
   return {
     rule: p.rule.id,
     severity: p.severity,
     message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country }),
     location,
-    sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relLoc(root, l.source.loc) })),
+    sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
     destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },
     path: pathOf(p, root),
     fingerprint: fingerprint({
@@ -122,7 +118,7 @@ export function configFindings(config: ResidencyConfig, root: string, lang: Lang
   for (const b of config.bases.values()) {
     const missing = missingConsentFields(b);
     if (missing.length === 0 || !b.location) continue;
-    const location = relLoc(root, b.location);
+    const location = relativeLoc(root, b.location);
     out.push({
       rule: rule.id,
       severity: setting ?? rule.defaultSeverity,
