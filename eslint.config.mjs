@@ -9,7 +9,7 @@ const noIo = IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, 
 const noVscode = { name: 'vscode', message: 'Only src/extension may import vscode.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', 'test/workspaces/**', 'sample/**', '.bench/**', '**/*.d.ts'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', 'test/workspaces/**', 'sample/**', '.bench/**', '**/*.d.ts', '**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { createConfigLoader, defaultConfig, loadConfig } from '../../src/core/config/loadConfig';
 import type { Problem } from '../../src/core/model';
 import { ACCESS_CLASSES, BASIS_TYPES } from '../../src/core/vocabulary/jpPack';
@@ -24,6 +26,12 @@ function show(p: Problem): string {
 function lines(...text: string[]): string {
   return text.join('\n');
 }
+
+test('the validator compiled at build time is the one the shipped schema compiles to', () => {
+  const script = path.join(__dirname, '..', '..', '..', 'scripts', 'config-validator.mjs');
+  const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
 
 test('no config file: the jp pack with party self only, no problems', () => {
   const { config, problems } = loadConfig(undefined, undefined, regions);

@@ -4,11 +4,10 @@
  * from every part that is valid. Each error is a Problem at its exact position in the config file, its
  * message in the requested language (the problem message catalogue).
  */
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import schema from '../../../schemas/residency.config.schema.json';
+import { validate as compiledValidator } from './configValidator.generated';
 import { problemMessage, type ConfigOwner, type Lang, type ProblemMessageArgs, type ProblemMessageId } from '../messages/problemMessages';
 import { jsonKind, type ValueNoun } from '../messages/phrases';
 import { PROBLEM_CODES } from '../model';
@@ -66,9 +65,14 @@ type ValuedEntry = Entry & { readonly value: unknown };
 
 type Json = Record<string, unknown>;
 
-/** A loader holding the compiled schema validator, for repeated loads (the editor reloads on every edit). */
+/**
+ * The schema's validator, compiled by Ajv when the project is built (scripts/config-validator.mjs), not at
+ * start-up. It keeps its errors on itself, so each load reads them right after validating.
+ */
+const validate = compiledValidator as unknown as ValidateFunction;
+
+/** A loader for repeated loads (the editor reloads on every edit). */
 export function createConfigLoader(regions: RegionCatalog): ConfigLoader {
-  const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return (text, file, lang = 'en') => load({ text, file, lang }, regions, validate);
 }
 
