@@ -234,7 +234,7 @@ class CheckRun {
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
-      state: session?.flow, contextKey: this.configKey,
+      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
     });
     yield* this.flow.steps();
   }

@@ -10,6 +10,7 @@ import { createNodeHost, toPosix } from '../../src/cli/nodeHost';
 import { indexFile } from '../../src/core/analysis/fileIndex';
 import { createAnalysisProgram } from '../../src/core/analysis/program';
 import { SymbolLookup } from '../../src/core/analysis/symbolLookup';
+import { memoryHost } from '../support/memoryHost';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 const workspaces = fs.readdirSync(FIXTURES).sort().map((name) => toPosix(path.join(FIXTURES, name)));
@@ -19,14 +20,62 @@ interface FixtureFile {
   readonly checker: ts.TypeChecker;
   /** The checker as the analysis sees it (SymbolLookup's wrapper). */
   readonly fast: ts.TypeChecker;
+  readonly importedFile: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
 
-/** Every workspace source file of every fixture, with its program's checker (each program built once). */
-const fixtureFiles: FixtureFile[] = workspaces.flatMap((root) => {
-  const program = createAnalysisProgram(createNodeHost(), { root }).program;
+/**
+ * Name-resolution corner cases the fixtures have few of: shadowing by every kind of scope, shorthand
+ * properties, type names declared, imported (type-only too), exported, generic or shadowed, namespaces,
+ * enums, class members (own, inherited, static), re-exports and default imports.
+ */
+const SCOPES_ROOT = '/virtual/scopes';
+const SCOPES: Record<string, string> = {
+  'tsconfig.json': '{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "ES2022" }, "include": ["src"] }',
+  'src/model.ts': [
+    'export interface User { name: string; phone: string }',
+    'export type Id = string;',
+    'export interface Box<T> { value: T }',
+    'export class Account { constructor(public owner: User) {} balance = 0; static count = 0; label(): string { return this.owner.name; } }',
+    'export enum Kind { A, B }',
+    'export default class Fallback { x = 1 }',
+    'export const phone = "p";',
+  ].join('\n'),
+  'src/again.ts': "export { User as Person, Account } from './model';\nexport * from './model';",
+  'src/use.ts': [
+    "import type { User, Id } from './model';",
+    "import { Account, Kind, phone, type Box } from './model';",
+    "import Fallback from './model';",
+    "import { Person } from './again';",
+    'interface Local { user: User; id: Id }',
+    'type Alias = Local;',
+    'export interface Exported { p: Person }',
+    'const name = "module";',
+    'class Savings extends Account { rate = 1; show(): string { return this.label() + this.rate + this.owner.phone + this.balance; } }',
+    'export function f(user: User, box: Box<User>, l: Alias, e: Exported, k: Kind): unknown {',
+    '  const out = { name, phone, user };',
+    '  { const name = 1; const phone = 2; const inner = { name, phone, k }; void inner; }',
+    '  for (const phone of [user.phone]) { const o = { phone }; void o; }',
+    '  try { throw user; } catch (name) { const c = { name }; void c; }',
+    '  const g = function name() { return { name }; };',
+    '  const C = class phone { m() { return { phone }; } };',
+    '  function inner<User>(u: User): User { type Id = number; const x: Id = 1; void x; return u; }',
+    '  namespace N { export const name = 2; }',
+    '  const a = new Savings(user); const fb = new Fallback();',
+    '  return [out, g, C, inner(user), box.value.name, l.user.phone, e.p.name, a.rate, Account.count, fb.x, { arguments: 1 }];',
+    '}',
+  ].join('\n'),
+};
+
+/** Every workspace source file of every fixture (and of SCOPES), with its program's checker (each program built once). */
+const programs = [
+  ...workspaces.map((root) => ({ root, host: createNodeHost() })),
+  { root: SCOPES_ROOT, host: memoryHost(SCOPES_ROOT, SCOPES) },
+];
+const fixtureFiles: FixtureFile[] = programs.flatMap(({ root, host }) => {
+  const { program, importedFile } = createAnalysisProgram(host, { root });
   const checker = program.getTypeChecker();
   const fast = new SymbolLookup(checker).wrap();
-  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(root)).map((sf) => ({ sf, checker, fast }));
+  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(root)).map((sf) => ({ sf, checker, fast, importedFile }));
 });
 
 function where(sf: ts.SourceFile, n: ts.Node, what: string): string {
@@ -53,6 +102,7 @@ test('the index walk sets the same parent pointers as the parser', () => {
     assert.deepEqual(actual, expected, sf.fileName);
   }
   assert.ok(fixtureFiles.length > 30, `checked ${fixtureFiles.length} files`);
+  assert.equal(fixtureFiles.filter((f) => f.sf.fileName.startsWith(SCOPES_ROOT)).length, 3, 'the name-resolution corner cases are checked');
 });
 
 test('a file nested deeper than the limit has no index', () => {
@@ -102,4 +152,44 @@ test('SymbolLookup resolves every import binding to what the TypeChecker resolve
     });
   }
   assert.ok(compared > 100, `compared ${compared} import bindings`);
+});
+
+test('SymbolLookup gives every type reference the type the TypeChecker gives it', () => {
+  let compared = 0;
+  for (const { sf, checker } of fixtureFiles) {
+    const lookup = new SymbolLookup(checker);
+    eachNode(sf, (n) => {
+      if (!ts.isTypeReferenceNode(n)) return;
+      assert.equal(lookup.typeOfTypeNode(n), checker.getTypeFromTypeNode(n), where(sf, n, n.getText()));
+      compared++;
+    });
+  }
+  assert.ok(compared > 100, `compared ${compared} type references`);
+});
+
+test('the module resolution cache names the file the TypeChecker resolves each import to', () => {
+  let compared = 0;
+  for (const { sf, checker, importedFile } of fixtureFiles) {
+    eachNode(sf, (n) => {
+      if (!(ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) || !n.moduleSpecifier || !ts.isStringLiteral(n.moduleSpecifier)) return;
+      const target = checker.getSymbolAtLocation(n.moduleSpecifier)?.declarations?.find(ts.isSourceFile)?.fileName;
+      const known = importedFile(sf, n.moduleSpecifier);
+      if (target === undefined) return;
+      assert.equal(known, target, where(sf, n, n.moduleSpecifier.text));
+      compared++;
+    });
+  }
+  assert.ok(compared > 50, `compared ${compared} imports`);
+});
+
+test('SymbolLookup resolves every shorthand property value as the TypeChecker does', () => {
+  let compared = 0;
+  for (const { sf, checker, fast } of fixtureFiles) {
+    eachNode(sf, (n) => {
+      if (!ts.isShorthandPropertyAssignment(n)) return;
+      assert.equal(fast.getShorthandAssignmentValueSymbol(n), checker.getShorthandAssignmentValueSymbol(n), where(sf, n, n.getText()));
+      compared++;
+    });
+  }
+  assert.ok(compared > 15, `compared ${compared} shorthand properties`);
 });

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import ts = require('typescript');
 import { addHop, EMPTY, flatten, join, readField, withField, type Label, type SourceInfo, type Taint } from '../../src/core/analysis/labels';
 
 const loc = { file: '/w/a.ts', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const at = ts.factory.createIdentifier('v');
 function source(key: string): Label {
   const info: SourceInfo = { key, symbol: key, category: 'contact', residency: 'jp-only', access: ['internal-jp'], loc };
   return { kind: 'source', source: info, transform: {}, hops: [] };
@@ -29,7 +31,7 @@ test('readField is field-sensitive and extends parameter paths', () => {
 test('flatten collects nested fields; addHop appends to every label', () => {
   const nested: Taint = withField(EMPTY, 'a', withField(EMPTY, 'b', { labels: [source('deep')] }));
   assert.deepEqual(keys(nested), ['deep']);
-  const hopped = addHop(nested, { loc, note: 'assigned to v' });
+  const hopped = addHop(nested, { at, note: 'assigned to v' });
   assert.equal(flatten(hopped)[0].hops[0].note, 'assigned to v');
-  assert.equal(addHop(EMPTY, { loc, note: 'x' }), EMPTY);
+  assert.equal(addHop(EMPTY, { at, note: 'x' }), EMPTY);
 });

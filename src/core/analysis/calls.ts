@@ -12,7 +12,7 @@ import {
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
 } from './libraryModels';
-import { functionOfDeclaration, isFunctionWithBody, locOf, nameText, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
+import { functionOfDeclaration, isFunctionWithBody, nameText, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SyntaxKind, isArrowFunction, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
@@ -129,7 +129,7 @@ export class CallEvaluator {
   applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node): Taint {
     const summary = this.ev.analysis.summaryOf(fn);
     const name = functionName(fn);
-    const hop = { loc: locOf(callNode), note: `passed to ${name}()` };
+    const hop = { at: callNode, note: `passed to ${name}()` };
     const subst = (l: Label): Taint => {
       if (l.kind === 'source') return { labels: [l] };
       let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
@@ -139,7 +139,7 @@ export class CallEvaluator {
     for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
     for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
     const returned = substitute(summary.returns, subst);
-    return addHop(returned, { loc: locOf(callNode), note: `returned from ${name}()` });
+    return addHop(returned, { at: callNode, note: `returned from ${name}()` });
   }
 
   private inlineTypedClosures(args: readonly Arg[]): void {

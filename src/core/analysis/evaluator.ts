@@ -13,7 +13,7 @@ import {
   addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, withField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
-import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
+import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
@@ -29,21 +29,6 @@ const MAX_EXPRESSION_DEPTH = 2000;
 function heapKey(target: ts.Symbol | ts.Node): ts.Node | undefined {
   if ('kind' in target) return target;
   return target.valueDeclaration ?? target.declarations?.[0];
-}
-
-/** Keyword types: a value written down as one of these (or arrays and unions of them) has no fields to tag. */
-const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
-  SyntaxKind.StringKeyword, SyntaxKind.NumberKeyword, SyntaxKind.BooleanKeyword, SyntaxKind.BigIntKeyword, SyntaxKind.SymbolKeyword,
-  SyntaxKind.VoidKeyword, SyntaxKind.UndefinedKeyword, SyntaxKind.NeverKeyword, SyntaxKind.LiteralType,
-]);
-
-/** Whether a type node names only primitive types: its labels are none, whatever the checker would say. */
-function isPrimitiveTypeNode(t: ts.TypeNode): boolean {
-  if (PRIMITIVE_TYPES.has(t.kind)) return true;
-  if (t.kind === SyntaxKind.ArrayType) return isPrimitiveTypeNode((t as ts.ArrayTypeNode).elementType);
-  if (t.kind === SyntaxKind.ParenthesizedType) return isPrimitiveTypeNode((t as ts.ParenthesizedTypeNode).type);
-  if (t.kind === SyntaxKind.UnionType) return (t as ts.UnionTypeNode).types.every(isPrimitiveTypeNode);
-  return false;
 }
 
 export class FunctionEvaluator {
@@ -188,7 +173,7 @@ export class FunctionEvaluator {
   private variableList(list: ts.VariableDeclarationList): void {
     for (const d of list.declarations) {
       const value = d.initializer ? this.expr(d.initializer) : EMPTY;
-      const named = isIdentifier(d.name) ? addHop(value, { loc: locOf(d.name), note: `assigned to ${d.name.text}` }) : value;
+      const named = isIdentifier(d.name) ? addHop(value, { at: d.name, note: `assigned to ${d.name.text}` }) : value;
       this.bindPattern(d.name, named, d);
       if (d.initializer && isIdentifier(d.name)) this.checkAssignmentSink(d.name, d.initializer, named);
     }
@@ -332,7 +317,7 @@ export class FunctionEvaluator {
     if (isIdentifier(t)) {
       const sym = this.checker.getSymbolAtLocation(t);
       if (!sym) return;
-      const hopped = addHop(value, { loc: locOf(t), note: `assigned to ${t.text}` });
+      const hopped = addHop(value, { at: t, note: `assigned to ${t.text}` });
       if (this.env.has(sym) || (this.fn !== undefined && declaredIn(this.fn, sym))) this.env.assign(sym, hopped);
       else this.storeHeap(sym, hopped);
       this.checkAssignmentSink(t, valueNode, hopped);
@@ -350,7 +335,7 @@ export class FunctionEvaluator {
     const base = skipOuterExpressions(t.expression);
     const nameNode = isPropertyAccessExpression(t) ? t.name : t.argumentExpression;
     const sym = this.checker.getSymbolAtLocation(nameNode);
-    const hopped = addHop(value, { loc: locOf(t), note: `stored in ${t.getText()}` });
+    const hopped = addHop(value, { at: t, note: `stored in ${t.getText()}` });
     if (isIdentifier(base)) {
       const baseSym = this.checker.getSymbolAtLocation(base);
       if (baseSym && this.env.has(baseSym)) {

@@ -45,6 +45,8 @@ export interface FlowInputs {
   readonly state?: FlowState;
   /** Changes of anything besides source files (the config) force a full run. */
   readonly contextKey?: string;
+  /** The file an import resolved to, when the program's module resolution knows it (else the checker is asked). */
+  readonly importedFile?: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
 
 export class CancelledError extends Error {
@@ -110,14 +112,16 @@ export class FlowAnalysis {
   /** The analysis one file at a time, so that a caller can yield to its event loop between files. */
   *steps(): Generator<void> {
     const all: ReadonlySet<string> = new Set(this.current.keys());
-    const importers = this.importers();
-    let affected = this.affectedFiles(importers, all);
+    // Who imports whom matters only when some files are analysed again (not in a first run: all are analysed).
+    let importers: Map<string, string[]> | undefined;
+    const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
+    let affected = this.affectedFiles(importersOf, all);
     // When an edit changes what gets stored into a property, the files reading it are analysed too.
     for (let pass = 0; pass < MAX_ROUNDS && affected.size > 0 && affected.size < all.size; pass++) {
       const before = this.state.heapDigest(affected);
       yield* this.analyse(affected, false);
       const readers = this.state.readersOfChanges(before, this.state.heapDigest(affected));
-      affected = this.withImporters([...readers].filter((f) => !affected.has(f)), importers, all);
+      affected = this.withImporters([...readers].filter((f) => !affected.has(f)), importersOf(), all);
       if (this.dirty) affected = all;
     }
     if (affected.size > 0) yield* this.analyse(all, false);
@@ -142,12 +146,12 @@ export class FlowAnalysis {
   }
 
   /** Changed files and every file that imports them, directly or not; all files without a usable state. */
-  private affectedFiles(importers: Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
+  private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
     const prev = this.state.files;
     if (prev.size === 0 || this.state.contextKey !== this.inputs.contextKey) return all;
     for (const name of prev.keys()) if (!all.has(name)) return all;
     const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf).map((sf) => sf.fileName);
-    return this.withImporters(changed, importers, all);
+    return this.withImporters(changed, importers(), all);
   }
 
   /** The files and everything that imports them, directly or not. */
@@ -171,7 +175,7 @@ export class FlowAnalysis {
     for (const sf of this.inputs.files) {
       let targets = this.state.imports.get(sf);
       if (!targets) {
-        targets = moduleSpecifiers(sf).map((spec) => this.checker.getSymbolAtLocation(spec)?.declarations?.find(ts.isSourceFile)?.fileName)
+        targets = moduleSpecifiers(sf).map((spec) => this.inputs.importedFile?.(sf, spec) ?? this.checker.getSymbolAtLocation(spec)?.declarations?.find(ts.isSourceFile)?.fileName)
           .filter((t): t is string => t !== undefined && t !== sf.fileName);
         this.state.imports.set(sf, targets);
       }

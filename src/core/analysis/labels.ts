@@ -6,6 +6,7 @@
  * at each call site). A taint is the labels of a whole value plus, field-sensitively, the taints of its
  * known fields.
  */
+import type { Node } from 'typescript';
 import type { Loc } from '../model';
 
 export interface SourceInfo {
@@ -19,8 +20,9 @@ export interface SourceInfo {
   readonly loc: Loc;
 }
 
+/** A step of a label's path: the node it passed (located when a finding shows the path) and what happened there. */
 export interface Hop {
-  readonly loc: Loc;
+  readonly at: Node;
   readonly note: string;
 }
 

@@ -132,3 +132,17 @@ export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   return undefined;
 }
 
+/** Keyword types: a value written down as one of these (or arrays and unions of them) has no fields to tag. */
+const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
+  SyntaxKind.StringKeyword, SyntaxKind.NumberKeyword, SyntaxKind.BooleanKeyword, SyntaxKind.BigIntKeyword, SyntaxKind.SymbolKeyword,
+  SyntaxKind.VoidKeyword, SyntaxKind.UndefinedKeyword, SyntaxKind.NeverKeyword, SyntaxKind.LiteralType,
+]);
+
+/** Whether a type node names only primitive types: its labels are none, whatever the checker would say. */
+export function isPrimitiveTypeNode(t: ts.TypeNode): boolean {
+  if (PRIMITIVE_TYPES.has(t.kind)) return true;
+  if (t.kind === SyntaxKind.ArrayType) return isPrimitiveTypeNode((t as ts.ArrayTypeNode).elementType);
+  if (t.kind === SyntaxKind.ParenthesizedType) return isPrimitiveTypeNode((t as ts.ParenthesizedTypeNode).type);
+  if (t.kind === SyntaxKind.UnionType) return (t as ts.UnionTypeNode).types.every(isPrimitiveTypeNode);
+  return false;
+}

@@ -32,6 +32,8 @@ export interface AnalysisProgram {
   /** The workspace files that are analysed (absolute paths). */
   readonly files: readonly string[];
   readonly problems: readonly Problem[];
+  /** The file a module specifier of a workspace file resolved to, from the module resolution cache (undefined: not known). */
+  readonly importedFile: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
 
 export function relativePath(root: string, file: string): string {
@@ -318,5 +320,9 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
     const message = unparsableMessage(error, req.lang ?? 'en');
     problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
-  return { program, indexes, files: screened.files.filter((f) => !unparsable.has(f)), problems };
+  const importedFile = (sf: ts.SourceFile, lit: ts.StringLiteralLike): string | undefined => {
+    const mode = ts.getModeForUsageLocation(sf, lit, options);
+    return resolutions.getFromDirectoryCache(lit.text, mode, sf.fileName.slice(0, sf.fileName.lastIndexOf('/')), undefined)?.resolvedModule?.resolvedFileName;
+  };
+  return { program, indexes, files: screened.files.filter((f) => !unparsable.has(f)), problems, importedFile };
 }

@@ -6,7 +6,7 @@
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import { EMPTY, flatten, type Label, type SourceInfo, type Taint } from './labels';
-import { displayName, locOf, resolveAlias } from './nodes';
+import { displayName, isPrimitiveTypeNode, locOf, resolveAlias } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, TypeFlags, isArrayTypeNode, isClassLike, isConstructorDeclaration, isFunctionLike, isInterfaceDeclaration, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPropertyDeclaration, isPropertySignature, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
@@ -54,7 +54,7 @@ export class SourceResolver {
   }
 
   sourceLabel(info: SourceInfo, readAt: ts.Node): Label {
-    return { kind: 'source', source: info, transform: {}, hops: [{ loc: locOf(readAt), note: `read ${info.symbol}` }] };
+    return { kind: 'source', source: info, transform: {}, hops: [{ at: readAt, note: `read ${info.symbol}` }] };
   }
 
   /** A source for the value returned by a function declared to return an annotated type alias. */
@@ -158,7 +158,9 @@ export class SourceResolver {
   symbolTypeTaint(sym: ts.Symbol): Taint {
     let t = this.bySymbolType.get(sym);
     if (!t) {
-      t = sym.flags & (SymbolFlags.Function | SymbolFlags.Method | SymbolFlags.Class | SymbolFlags.Module) ? EMPTY : this.typeTaint(this.checker.getTypeOfSymbol(sym));
+      const typeNode = (sym.valueDeclaration as { type?: ts.TypeNode } | undefined)?.type;
+      const untagged = sym.flags & (SymbolFlags.Function | SymbolFlags.Method | SymbolFlags.Class | SymbolFlags.Module) || (typeNode && isPrimitiveTypeNode(typeNode));
+      t = untagged ? EMPTY : this.typeTaint(this.checker.getTypeOfSymbol(sym));
       this.bySymbolType.set(sym, t);
     }
     return t;

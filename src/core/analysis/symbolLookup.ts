@@ -10,6 +10,8 @@
  *   answer is kept per file and name;
  * - a member `a.name` is looked up in the written-down type of `a` when it has one (see memberSymbol);
  * - a named import resolves to its module's own export, the module resolved once per directory (aliasTarget);
+ * - a plain type name resolves once per file: to what the module declares or imports by name (typeNameSymbol),
+ *   its type to that declaration's type (namedType);
  * - every other answer is kept per node, for the loop bodies and closures the analysis reads more than once.
  * The result is a TypeChecker whose getSymbolAtLocation answers from these; everything else is the checker's.
  */
@@ -47,6 +49,9 @@ const SPECIAL_SCOPES = new Set<ts.SyntaxKind>([
   SyntaxKind.Decorator, SyntaxKind.PropertyDeclaration, SyntaxKind.ExpressionWithTypeArguments,
 ]);
 
+/** Symbols whose declared type a reference by plain name denotes (with no type parameters). */
+const NAMED_TYPES = SymbolFlags.Interface | SymbolFlags.Class | SymbolFlags.TypeAlias;
+
 /** The type itself when it is an object type (interface, class, type literal, instantiated generic), not a union or a type parameter. */
 function plainObject(type: ts.Type): ts.Type | undefined {
   return type.flags & TypeFlags.Object ? type : undefined;
@@ -66,6 +71,34 @@ function fileOfUnshadowedTypeName(node: ts.Node, name: ts.__String): ts.SourceFi
     if (local && local.flags & SymbolFlags.Type) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Where the binder's scopes say a value name is declared: the symbol a function, block or loop declares it
+ * as; the source file when nothing inside it does (the name is module-level, imported or global); undefined
+ * when TypeScript's rules differ from the plain walk and the checker must answer.
+ */
+function lexicalValue(id: ts.Identifier): { kind: ts.SyntaxKind.Identifier; symbol: ts.Symbol } | ts.SourceFile | undefined {
+  const name = id.escapedText;
+  if (name === 'arguments') return undefined;
+  let from: ts.Node = id;
+  for (let scope = id.parent; scope; from = scope, scope = scope.parent) {
+    if (SPECIAL_SCOPES.has(scope.kind) || enteredFromSignature(scope, from)) return undefined;
+    if (scope.kind === SyntaxKind.SourceFile) return scope as ts.SourceFile;
+    const sym = (scope as unknown as { locals?: Locals }).locals?.get(name);
+    if (sym && sym.flags & SymbolFlags.Value) return { kind: SyntaxKind.Identifier, symbol: sym };
+    if (selfName(scope) === id.text) return undefined;
+  }
+  return undefined;
+}
+
+/** The class whose (non-static) member `this` is in (arrow functions see through), when it has a symbol. */
+function thisClass(node: ts.Node): ts.Symbol | undefined {
+  let fn = node.parent;
+  while (fn && (fn.kind === SyntaxKind.ArrowFunction || !isFunctionLike(fn)) && !isClassLike(fn) && fn.kind !== SyntaxKind.SourceFile) fn = fn.parent;
+  if (!fn || !isFunctionLike(fn) || !fn.parent || !isClassLike(fn.parent)) return undefined;
+  if ((getCombinedModifierFlags(fn as ts.Declaration) & ModifierFlags.Static) !== 0) return undefined;
+  return (fn.parent as unknown as { symbol?: ts.Symbol }).symbol;
 }
 
 /** A symbol whose merged symbol is itself (the checker's getMergedSymbol returns it unchanged). */
@@ -126,6 +159,7 @@ export class SymbolLookup {
   private readonly byFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly typeOfNode = new Map<ts.TypeNode, ts.Type>();
   private readonly typesByFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Type>>();
+  private readonly typeNamesByFile = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly modules = new Map<string, ReadonlyMap<ts.__String, ts.Symbol> | undefined>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
@@ -135,6 +169,8 @@ export class SymbolLookup {
     const fast = Object.create(this.checker) as ts.TypeChecker;
     fast.getSymbolAtLocation = (node) => this.symbolAt(node);
     fast.getAliasedSymbol = (alias) => this.aliasTarget(alias);
+    fast.getShorthandAssignmentValueSymbol = (node) =>
+      (node?.kind === SyntaxKind.ShorthandPropertyAssignment ? this.shorthandValue(node as ts.ShorthandPropertyAssignment) : this.checker.getShorthandAssignmentValueSymbol(node));
     return fast;
   }
 
@@ -146,16 +182,19 @@ export class SymbolLookup {
    */
   aliasTarget(alias: ts.Symbol): ts.Symbol {
     const spec = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
-    const clause = spec?.kind === SyntaxKind.ImportSpecifier ? spec.parent?.parent : undefined;
-    const decl = clause?.parent;
-    if (spec && decl?.kind === SyntaxKind.ImportDeclaration && !isTypeOnlyImport(spec)) {
-      const moduleSpecifier = (decl as ts.ImportDeclaration).moduleSpecifier;
-      const name = ((spec as ts.ImportSpecifier).propertyName ?? (spec as ts.ImportSpecifier).name);
-      const exports = ts.isStringLiteral(moduleSpecifier) && name.kind === SyntaxKind.Identifier ? this.moduleExports(moduleSpecifier) : undefined;
-      const target = name.kind === SyntaxKind.Identifier ? unmerged(exports?.get(name.escapedText)) : undefined;
-      if (target && !(target.flags & SymbolFlags.Alias)) return target;
-    }
-    return this.checker.getAliasedSymbol(alias);
+    const target = spec ? this.namedImportTarget(spec) : undefined;
+    return target ?? this.checker.getAliasedSymbol(alias);
+  }
+
+  /** What `import { name } from 'm'` (type-only or not) binds, when module `m` declares and exports `name` itself. */
+  private namedImportTarget(spec: ts.Declaration): ts.Symbol | undefined {
+    const decl = spec.kind === SyntaxKind.ImportSpecifier ? spec.parent?.parent?.parent : undefined;
+    if (decl?.kind !== SyntaxKind.ImportDeclaration) return undefined;
+    const moduleSpecifier = (decl as ts.ImportDeclaration).moduleSpecifier;
+    const name = (spec as ts.ImportSpecifier).propertyName ?? (spec as ts.ImportSpecifier).name;
+    if (!ts.isStringLiteral(moduleSpecifier) || name.kind !== SyntaxKind.Identifier) return undefined;
+    const target = unmerged(this.moduleExports(moduleSpecifier)?.get(name.escapedText));
+    return target && !(target.flags & SymbolFlags.Alias) ? target : undefined;
   }
 
   /** The symbols a module exports itself (undefined for `export =` modules and unresolved ones). */
@@ -174,6 +213,7 @@ export class SymbolLookup {
       const p = node.parent;
       if (p?.kind === SyntaxKind.PropertyAccessExpression && (p as ts.PropertyAccessExpression).name === node) return this.memberSymbol(p as ts.PropertyAccessExpression);
       if (isValueRead(node as ts.Identifier)) return this.valueSymbol(node as ts.Identifier);
+      if (p?.kind === SyntaxKind.TypeReference && (p as ts.TypeReferenceNode).typeName === node) return this.typeNameSymbol(node as ts.Identifier);
       const declared = declaredSymbol(node as ts.Identifier);
       if (declared) return declared;
     }
@@ -188,7 +228,13 @@ export class SymbolLookup {
    */
   private memberSymbol(access: ts.PropertyAccessExpression): ts.Symbol | undefined {
     if (this.byNode.has(access.name)) return this.byNode.get(access.name);
-    const type = this.declaredTypeOf(skipOuterExpressions(access.expression));
+    const recv = skipOuterExpressions(access.expression);
+    const own = recv.kind === SyntaxKind.ThisKeyword ? this.ownClassMember(recv, access.name.escapedText) : undefined;
+    if (own) {
+      this.byNode.set(access.name, own);
+      return own;
+    }
+    const type = this.declaredTypeOf(recv);
     const declared = type && this.checker.getPropertyOfType(type, access.name.text);
     const sym = declared ?? this.checker.getSymbolAtLocation(access.name);
     this.byNode.set(access.name, sym);
@@ -222,21 +268,73 @@ export class SymbolLookup {
     if (sf) {
       let names = this.typesByFileName.get(sf);
       if (!names) this.typesByFileName.set(sf, (names = new Map()));
-      type = names.get((ref.typeName as ts.Identifier).escapedText);
-      if (!type) names.set((ref.typeName as ts.Identifier).escapedText, (type = this.checker.getTypeFromTypeNode(typeNode)));
+      const name = (ref.typeName as ts.Identifier).escapedText;
+      type = names.get(name);
+      if (!type) names.set(name, (type = this.namedType(sf, name) ?? this.checker.getTypeFromTypeNode(typeNode)));
     } else type = this.checker.getTypeFromTypeNode(typeNode);
     this.typeOfNode.set(typeNode, type);
     return type;
   }
 
+  /**
+   * The type a plain type name denotes in a module when the module declares it or imports it by name from a
+   * module that declares it: an interface, class or type alias without type parameters is its declared type
+   * (what a reference to it resolves to). Undefined, for the checker to answer, in every other case.
+   */
+  private namedType(sf: ts.SourceFile, name: ts.__String): ts.Type | undefined {
+    if (!ts.isExternalModule(sf)) return undefined;
+    let sym = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
+    if (sym && sym.flags & SymbolFlags.Alias) sym = sym.declarations?.length === 1 ? this.namedImportTarget(sym.declarations[0]) : undefined;
+    // A declaration the module exports has a local stand-in; the name resolves to the exported symbol.
+    else if (sym && !(sym.flags & ~SymbolFlags.ExportValue)) sym = unmerged((sym as { exportSymbol?: ts.Symbol }).exportSymbol);
+    if (!sym || !(sym.flags & NAMED_TYPES) || sym.flags & ~(NAMED_TYPES | SymbolFlags.Value)) return undefined;
+    const generic = sym.declarations?.some((d) => (d as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters?.length);
+    return generic || !sym.declarations?.length ? undefined : this.checker.getDeclaredTypeOfSymbol(sym);
+  }
+
+  /** The symbol a plain type name (`User` in `u: User`) names: once per file and name when nothing in between declares it. */
+  private typeNameSymbol(id: ts.Identifier): ts.Symbol | undefined {
+    const sf = fileOfUnshadowedTypeName(id.parent, id.escapedText);
+    if (!sf) return this.memo(id);
+    let names = this.typeNamesByFile.get(sf);
+    if (!names) this.typeNamesByFile.set(sf, (names = new Map()));
+    if (names.has(id.escapedText)) return names.get(id.escapedText);
+    const sym = this.moduleTypeName(sf, id.escapedText) ?? this.checker.getSymbolAtLocation(id);
+    names.set(id.escapedText, sym);
+    return sym;
+  }
+
+  /**
+   * A type name a module declares or imports by name: the local declaration, the import binding (when its
+   * target is a type) or, for a declaration the module exports, the exported symbol. Undefined when the
+   * checker must answer.
+   */
+  private moduleTypeName(sf: ts.SourceFile, name: ts.__String): ts.Symbol | undefined {
+    if (!ts.isExternalModule(sf)) return undefined;
+    const local = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
+    if (!local) return undefined;
+    if (local.flags & SymbolFlags.Alias) {
+      const target = local.declarations?.length === 1 ? this.namedImportTarget(local.declarations[0]) : undefined;
+      return target && target.flags & SymbolFlags.Type ? local : undefined;
+    }
+    if (local.flags & SymbolFlags.Type) return local;
+    const exported = local.flags & ~SymbolFlags.ExportValue ? undefined : unmerged((local as { exportSymbol?: ts.Symbol }).exportSymbol);
+    return exported && exported.flags & SymbolFlags.Type ? exported : undefined;
+  }
+
   /** The instance type of the class whose (non-static) member `this` is in; arrow functions see through. */
   private thisType(node: ts.Node): ts.Type | undefined {
-    let fn = node.parent;
-    while (fn && (fn.kind === SyntaxKind.ArrowFunction || !isFunctionLike(fn)) && !isClassLike(fn) && fn.kind !== SyntaxKind.SourceFile) fn = fn.parent;
-    if (!fn || !isFunctionLike(fn) || !fn.parent || !isClassLike(fn.parent)) return undefined;
-    if ((getCombinedModifierFlags(fn as ts.Declaration) & ModifierFlags.Static) !== 0) return undefined;
-    const cls = (fn.parent as unknown as { symbol?: ts.Symbol }).symbol;
+    const cls = thisClass(node);
     return cls ? plainObject(this.checker.getDeclaredTypeOfSymbol(cls)) : undefined;
+  }
+
+  /**
+   * `this.name` where the class declares `name` itself: that member's symbol, which is what the checker finds
+   * in the class's declared type (own members come first, uninstantiated), without resolving the whole type.
+   */
+  private ownClassMember(node: ts.Node, name: ts.__String): ts.Symbol | undefined {
+    const member = unmerged(thisClass(node))?.members?.get(name);
+    return member && !(member.flags & SymbolFlags.Transient) ? member : undefined;
   }
 
   private memo(node: ts.Node): ts.Symbol | undefined {
@@ -248,17 +346,16 @@ export class SymbolLookup {
 
   /** The symbol an identifier read as a value names. */
   private valueSymbol(id: ts.Identifier): ts.Symbol | undefined {
-    const name = id.escapedText;
-    if (name === 'arguments') return this.memo(id);
-    let from: ts.Node = id;
-    for (let scope = id.parent; scope; from = scope, scope = scope.parent) {
-      if (SPECIAL_SCOPES.has(scope.kind) || enteredFromSignature(scope, from)) return this.memo(id);
-      if (scope.kind === SyntaxKind.SourceFile) return this.fileLevel(scope as ts.SourceFile, id);
-      const sym = (scope as unknown as { locals?: Locals }).locals?.get(name);
-      if (sym && sym.flags & SymbolFlags.Value) return sym;
-      if (selfName(scope) === id.text) return this.memo(id);
-    }
-    return this.memo(id);
+    const found = lexicalValue(id);
+    if (!found) return this.memo(id);
+    return found.kind === SyntaxKind.SourceFile ? this.fileLevel(found, id) : found.symbol;
+  }
+
+  /** The value `{ name }` (a shorthand property) reads: what the checker's getShorthandAssignmentValueSymbol answers. */
+  private shorthandValue(p: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
+    const found = lexicalValue(p.name);
+    const sym = !found ? undefined : found.kind === SyntaxKind.SourceFile ? moduleLocal(found, p.name.escapedText) : found.symbol;
+    return sym ?? this.checker.getShorthandAssignmentValueSymbol(p);
   }
 
   /** A name no enclosing function declares: resolved by the checker once per file. */

@@ -7,7 +7,7 @@ import ts = require('typescript');
 import type { ResidencyConfig } from '../config/types';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
-import { enclosingFunction, nameText } from '../analysis/nodes';
+import { enclosingFunction, locOf, nameText } from '../analysis/nodes';
 import { relativeLoc, relativePath } from '../analysis/program';
 import type { Severity } from '../model';
 import { fingerprint } from '../report/fingerprint';
@@ -78,7 +78,7 @@ function pathOf(p: Pending, root: string): PathStep[] {
   const label = p.labels[0];
   const s = label.source;
   const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
-  for (const h of label.hops) steps.push({ location: relativeLoc(root, h.loc), note: h.note });
+  for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: h.note });
   steps.push({ location: relativeLoc(root, p.hit.site.loc), note: `sent to ${p.hit.site.destination.description}` });
   return steps;
 }
