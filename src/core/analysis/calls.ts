@@ -7,7 +7,7 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, join, joinAll, mapLabels, readField, unionLabels, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, type Hop, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
@@ -128,13 +128,14 @@ export class CallEvaluator {
   /** Applies a function's summary at a call: parameter labels become the arguments' labels. */
   applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node): Taint {
     const summary = this.ev.analysis.summaryOf(fn);
+    if (summary.hits.length === 0 && summary.heapWrites.length === 0 && isEmpty(summary.returns)) return EMPTY;
     const name = functionName(fn);
     const hop = { at: callNode, note: `passed to ${name}()` };
     const subst = (l: Label): Taint => {
       if (l.kind === 'source') return { labels: [l] };
       let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
       for (const key of l.path) v = readField(v, key);
-      return mapLabels(v, (a) => ({ ...a, transform: { ...a.transform, ...l.transform }, hops: [...a.hops, hop, ...l.hops].slice(0, MAX_HOPS) }));
+      return mapLabels(v, (a) => passedThrough(a, hop, l));
     };
     for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
     for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
@@ -245,6 +246,17 @@ function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): T
   const p = fn.parameters[index];
   if (p?.dotDotDotToken) return { labels: flatten(joinAll(args.slice(index))) };
   return args[index] ?? EMPTY;
+}
+
+/** An argument's label `a` as it comes out of a callee through parameter label `p`: the callee's transforms and path appended. */
+function passedThrough(a: Label, hop: Hop, p: Label): Label {
+  const transform = isNoTransform(p.transform) ? a.transform : { ...a.transform, ...p.transform };
+  const hops = a.hops.length >= MAX_HOPS ? a.hops : [...a.hops, hop, ...p.hops].slice(0, MAX_HOPS);
+  return transform === a.transform && hops === a.hops ? a : { ...a, transform, hops };
+}
+
+function isNoTransform(t: TransformState): boolean {
+  return t.encrypted === undefined && !t.anonymized && !t.pseudonymized;
 }
 
 function substitute(t: Taint, subst: (l: Label) => Taint): Taint {

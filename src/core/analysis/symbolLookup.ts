@@ -161,6 +161,7 @@ export class SymbolLookup {
   private readonly typesByFileName = new Map<ts.SourceFile, Map<ts.__String, ts.Type>>();
   private readonly typeNamesByFile = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly modules = new Map<string, ReadonlyMap<ts.__String, ts.Symbol> | undefined>();
+  private readonly aliases = new Map<ts.Symbol, ts.Symbol>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -181,9 +182,13 @@ export class SymbolLookup {
    * to the checker.
    */
   aliasTarget(alias: ts.Symbol): ts.Symbol {
-    const spec = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
-    const target = spec ? this.namedImportTarget(spec) : undefined;
-    return target ?? this.checker.getAliasedSymbol(alias);
+    let target = this.aliases.get(alias);
+    if (!target) {
+      const spec = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
+      target = (spec ? this.namedImportTarget(spec) : undefined) ?? this.checker.getAliasedSymbol(alias);
+      this.aliases.set(alias, target);
+    }
+    return target;
   }
 
   /** What `import { name } from 'm'` (type-only or not) binds, when module `m` declares and exports `name` itself. */
