@@ -13,6 +13,8 @@ export interface CacheStamp {
   readonly typescript: string;
   readonly node: string;
   readonly sourceLength: number;
+  /** typescript.js was all ASCII: it is read as latin1, which gives the same string without UTF-8 decoding. */
+  readonly ascii?: boolean;
 }
 
 export const CACHE_FILE = 'typescript.v8cache';
@@ -38,7 +40,7 @@ export function preloadTypeScript(cacheDir: string): boolean {
     const file = require.resolve('typescript');
     if (require.cache[file]) return false;
     const stamp = JSON.parse(fs.readFileSync(path.join(cacheDir, `${CACHE_FILE}.json`), 'utf8')) as CacheStamp;
-    const source = fs.readFileSync(file, 'utf8');
+    const source = fs.readFileSync(file, stamp.ascii ? 'latin1' : 'utf8');
     const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8')) as { version: string };
     if (stamp.node !== process.version || stamp.typescript !== pkg.version || stamp.sourceLength !== source.length) return false;
     const loaded = loadTypeScriptModule(file, source, fs.readFileSync(path.join(cacheDir, CACHE_FILE)));

@@ -45,3 +45,12 @@ test('a cache made for another TypeScript or Node, or none at all, is not used a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('typescript.js is stamped as ASCII only when it is, and then read as the same text', () => {
+  const stamp = JSON.parse(fs.readFileSync(path.join(DIST, 'typescript.v8cache.json'), 'utf8')) as { ascii?: boolean; sourceLength: number };
+  const bytes = fs.readFileSync(require.resolve('typescript'));
+  assert.equal(stamp.ascii, !bytes.some((b) => b > 127));
+  if (stamp.ascii) assert.equal(bytes.toString('latin1'), bytes.toString('utf8'));
+  // The length check also stops a latin1 read of a file that is no longer ASCII: it reads more characters.
+  assert.equal(stamp.sourceLength, bytes.toString('utf8').length);
+});
