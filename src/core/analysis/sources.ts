@@ -168,8 +168,13 @@ export class SourceResolver {
 
   /** Whether a declaration comes from the default library (lib.*.d.ts). */
   isLibraryDeclaration(decl: ts.Node): boolean {
-    return this.program.isSourceFileDefaultLibrary(decl.getSourceFile());
+    const sf = decl.getSourceFile();
+    let lib = this.libraryFiles.get(sf);
+    if (lib === undefined) this.libraryFiles.set(sf, (lib = this.program.isSourceFileDefaultLibrary(sf)));
+    return lib;
   }
+
+  private readonly libraryFiles = new Map<ts.SourceFile, boolean>();
 
   /** The labels a value of this type carries as a whole: its annotated members, field by field. */
   typeTaint(type: ts.Type, depth = 0): Taint {

@@ -162,6 +162,7 @@ export class SymbolLookup {
   private readonly typeNamesByFile = new Map<ts.SourceFile, Map<ts.__String, ts.Symbol | undefined>>();
   private readonly modules = new Map<string, ReadonlyMap<ts.__String, ts.Symbol> | undefined>();
   private readonly aliases = new Map<ts.Symbol, ts.Symbol>();
+  private readonly exportsBySpecifier = new Map<ts.StringLiteral, ReadonlyMap<ts.__String, ts.Symbol> | undefined>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -176,10 +177,10 @@ export class SymbolLookup {
   }
 
   /**
-   * What an import binding stands for. A named import of something its module declares and exports itself
-   * is that export, found in the module's export table (the module resolved once per directory and
-   * specifier, not once per importing file); re-exports, `export =`, type-only and default imports are left
-   * to the checker.
+   * What an import binding stands for (once per binding). A named import (type-only too) of something its
+   * module declares and exports itself is that export, found in the module's export table (the module
+   * resolved once per directory and specifier, not once per importing file); re-exports, `export =` and
+   * default imports are left to the checker.
    */
   aliasTarget(alias: ts.Symbol): ts.Symbol {
     let target = this.aliases.get(alias);
@@ -204,6 +205,13 @@ export class SymbolLookup {
 
   /** The symbols a module exports itself (undefined for `export =` modules and unresolved ones). */
   private moduleExports(specifier: ts.StringLiteral): ReadonlyMap<ts.__String, ts.Symbol> | undefined {
+    if (this.exportsBySpecifier.has(specifier)) return this.exportsBySpecifier.get(specifier);
+    const usable = this.exportsByDirectory(specifier);
+    this.exportsBySpecifier.set(specifier, usable);
+    return usable;
+  }
+
+  private exportsByDirectory(specifier: ts.StringLiteral): ReadonlyMap<ts.__String, ts.Symbol> | undefined {
     const sf = specifier.getSourceFile();
     const key = `${sf.fileName.slice(0, sf.fileName.lastIndexOf('/'))}\u0000${specifier.text}`;
     if (this.modules.has(key)) return this.modules.get(key);
@@ -287,11 +295,8 @@ export class SymbolLookup {
    * (what a reference to it resolves to). Undefined, for the checker to answer, in every other case.
    */
   private namedType(sf: ts.SourceFile, name: ts.__String): ts.Type | undefined {
-    if (!ts.isExternalModule(sf)) return undefined;
-    let sym = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
-    if (sym && sym.flags & SymbolFlags.Alias) sym = sym.declarations?.length === 1 ? this.namedImportTarget(sym.declarations[0]) : undefined;
-    // A declaration the module exports has a local stand-in; the name resolves to the exported symbol.
-    else if (sym && !(sym.flags & ~SymbolFlags.ExportValue)) sym = unmerged((sym as { exportSymbol?: ts.Symbol }).exportSymbol);
+    const named = this.moduleTypeName(sf, name);
+    const sym = named && named.flags & SymbolFlags.Alias ? this.aliasTarget(named) : named;
     if (!sym || !(sym.flags & NAMED_TYPES) || sym.flags & ~(NAMED_TYPES | SymbolFlags.Value)) return undefined;
     const generic = sym.declarations?.some((d) => (d as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters?.length);
     return generic || !sym.declarations?.length ? undefined : this.checker.getDeclaredTypeOfSymbol(sym);
@@ -299,13 +304,15 @@ export class SymbolLookup {
 
   /** The symbol a plain type name (`User` in `u: User`) names: once per file and name when nothing in between declares it. */
   private typeNameSymbol(id: ts.Identifier): ts.Symbol | undefined {
+    if (this.byNode.has(id)) return this.byNode.get(id);
     const sf = fileOfUnshadowedTypeName(id.parent, id.escapedText);
     if (!sf) return this.memo(id);
     let names = this.typeNamesByFile.get(sf);
     if (!names) this.typeNamesByFile.set(sf, (names = new Map()));
-    if (names.has(id.escapedText)) return names.get(id.escapedText);
-    const sym = this.moduleTypeName(sf, id.escapedText) ?? this.checker.getSymbolAtLocation(id);
-    names.set(id.escapedText, sym);
+    let sym: ts.Symbol | undefined;
+    if (names.has(id.escapedText)) sym = names.get(id.escapedText);
+    else names.set(id.escapedText, (sym = this.moduleTypeName(sf, id.escapedText) ?? this.checker.getSymbolAtLocation(id)));
+    this.byNode.set(id, sym);
     return sym;
   }
 
@@ -323,6 +330,7 @@ export class SymbolLookup {
       return target && target.flags & SymbolFlags.Type ? local : undefined;
     }
     if (local.flags & SymbolFlags.Type) return local;
+    // A declaration the module exports has a local stand-in; the name resolves to the exported symbol.
     const exported = local.flags & ~SymbolFlags.ExportValue ? undefined : unmerged((local as { exportSymbol?: ts.Symbol }).exportSymbol);
     return exported && exported.flags & SymbolFlags.Type ? exported : undefined;
   }
