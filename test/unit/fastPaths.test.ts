@@ -1,6 +1,7 @@
 // Differential tests of the analysis's fast paths against what they stand in for, over every fixture
-// workspace: the index walk sets the parent pointers the parser's own pass would set, and SymbolLookup
-// answers what the TypeChecker answers for every identifier read as a value.
+// workspace, a workspace of name-resolution corner cases and this project's own sources: the index walk sets
+// the parent pointers the parser's own pass would set, and SymbolLookup (names, members, import bindings,
+// type references, shorthand values) and the module resolution cache answer what the TypeChecker answers.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,8 +26,8 @@ interface FixtureFile {
 
 /**
  * Name-resolution corner cases the fixtures have few of: shadowing by every kind of scope, shorthand
- * properties, type names declared, imported (type-only too), exported, generic or shadowed, namespaces,
- * enums, class members (own, inherited, static), re-exports and default imports.
+ * properties, type names declared, imported (type-only too), exported, generic or shadowed, `as const`,
+ * namespaces, enums, class members (own, inherited, static), re-exports and default imports.
  */
 const SCOPES_ROOT = '/virtual/scopes';
 const SCOPES: Record<string, string> = {
@@ -50,6 +51,8 @@ const SCOPES: Record<string, string> = {
     'type Alias = Local;',
     'export interface Exported { p: Person }',
     'const name = "module";',
+    "const modes = ['a', 'b'] as const;",
+    'const pair = [1, 2] as const;',
     'class Savings extends Account { rate = 1; show(): string { return this.label() + this.rate + this.owner.phone + this.balance; } }',
     'export function f(user: User, box: Box<User>, l: Alias, e: Exported, k: Kind): unknown {',
     '  const out = { name, phone, user };',
@@ -61,15 +64,19 @@ const SCOPES: Record<string, string> = {
     '  function inner<User>(u: User): User { type Id = number; const x: Id = 1; void x; return u; }',
     '  namespace N { export const name = 2; }',
     '  const a = new Savings(user); const fb = new Fallback();',
-    '  return [out, g, C, inner(user), box.value.name, l.user.phone, e.p.name, a.rate, Account.count, fb.x, { arguments: 1 }];',
+    '  return [modes, pair, out, g, C, inner(user), box.value.name, l.user.phone, e.p.name, a.rate, Account.count, fb.x, { arguments: 1 }];',
     '}',
   ].join('\n'),
 };
 
-/** Every workspace source file of every fixture (and of SCOPES), with its program's checker (each program built once). */
+/** Real code besides the fixtures: this project's own sources (about 25,000 identifiers). */
+const OWN_SOURCES = toPosix(path.resolve(__dirname, '../../../src'));
+
+/** Every workspace source file of every fixture, of SCOPES and of OWN_SOURCES, with its program's checker (each program built once). */
 const programs = [
   ...workspaces.map((root) => ({ root, host: createNodeHost() })),
   { root: SCOPES_ROOT, host: memoryHost(SCOPES_ROOT, SCOPES) },
+  { root: OWN_SOURCES, host: createNodeHost() },
 ];
 const fixtureFiles: FixtureFile[] = programs.flatMap(({ root, host }) => {
   const { program, importedFile } = createAnalysisProgram(host, { root });
@@ -103,6 +110,7 @@ test('the index walk sets the same parent pointers as the parser', () => {
   }
   assert.ok(fixtureFiles.length > 30, `checked ${fixtureFiles.length} files`);
   assert.equal(fixtureFiles.filter((f) => f.sf.fileName.startsWith(SCOPES_ROOT)).length, 3, 'the name-resolution corner cases are checked');
+  assert.ok(fixtureFiles.filter((f) => f.sf.fileName.startsWith(`${OWN_SOURCES}/`)).length > 50, "the project's own sources are checked");
 });
 
 test('a file nested deeper than the limit has no index', () => {

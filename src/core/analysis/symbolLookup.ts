@@ -276,7 +276,8 @@ export class SymbolLookup {
     let type = this.typeOfNode.get(typeNode);
     if (type) return type;
     const ref = typeNode as ts.TypeReferenceNode;
-    const sf = typeNode.kind === SyntaxKind.TypeReference && !ref.typeArguments && ref.typeName.kind === SyntaxKind.Identifier
+    // `x as const` is a type reference named `const` whose type is the expression's: never shared by name.
+    const sf = typeNode.kind === SyntaxKind.TypeReference && !ref.typeArguments && ref.typeName.kind === SyntaxKind.Identifier && ref.typeName.escapedText !== 'const'
       ? fileOfUnshadowedTypeName(typeNode, ref.typeName.escapedText) : undefined;
     if (sf) {
       let names = this.typesByFileName.get(sf);
