@@ -53,6 +53,11 @@ const SCOPES: Record<string, string> = {
     'const name = "module";',
     "const modes = ['a', 'b'] as const;",
     'const pair = [1, 2] as const;',
+    'class Plain { x = 1 }',
+    'class Overloaded { constructor(a: string); constructor(a: number); constructor(a: unknown) { void a; } }',
+    'abstract class Shape { constructor(public n: number) {} }',
+    'class Square extends Shape { }',
+    'const made = [new Plain(), new Overloaded(1), new Square(2), new Account({ name: "n", phone: "p" })];',
     'class Savings extends Account { rate = 1; show(): string { return this.label() + this.rate + this.owner.phone + this.balance; } }',
     'export function f(user: User, box: Box<User>, l: Alias, e: Exported, k: Kind): unknown {',
     '  const out = { name, phone, user };',
@@ -64,7 +69,7 @@ const SCOPES: Record<string, string> = {
     '  function inner<User>(u: User): User { type Id = number; const x: Id = 1; void x; return u; }',
     '  namespace N { export const name = 2; }',
     '  const a = new Savings(user); const fb = new Fallback();',
-    '  return [modes, pair, out, g, C, inner(user), box.value.name, l.user.phone, e.p.name, a.rate, Account.count, fb.x, { arguments: 1 }];',
+    '  return [made, modes, pair, out, g, C, inner(user), box.value.name, l.user.phone, e.p.name, a.rate, Account.count, fb.x, { arguments: 1 }];',
     '}',
   ].join('\n'),
 };
@@ -200,4 +205,23 @@ test('SymbolLookup resolves every shorthand property value as the TypeChecker do
     });
   }
   assert.ok(compared > 15, `compared ${compared} shorthand properties`);
+});
+
+test('SymbolLookup finds the constructor a `new` expression runs where the checker resolves it', () => {
+  let compared = 0;
+  let known = 0;
+  for (const { sf, checker } of fixtureFiles) {
+    const lookup = new SymbolLookup(checker);
+    eachNode(sf, (n) => {
+      if (!ts.isNewExpression(n)) return;
+      compared++;
+      const found = lookup.classConstructor(n);
+      if (!found) return;
+      known++;
+      const decl = checker.getResolvedSignature(n)?.declaration;
+      const expected = decl && ts.isConstructorDeclaration(decl) && decl.body ? decl : undefined;
+      assert.equal(found.declaration, expected, where(sf, n, n.getText()));
+    });
+  }
+  assert.ok(known > 20 && known > compared / 2, `${known} of ${compared} new expressions resolved without the checker`);
 });

@@ -12,6 +12,10 @@ const ROOT = '/virtual/relevance';
 const FILES: Record<string, string> = {
   'src/dest.ts': `/** @recipient self */
 export declare function send(v: unknown): void;
+export interface User {
+  /** @residency jp-only */
+  phone: string;
+}
 `,
   'src/code.ts': `import { send } from './dest';
 let last = '';
@@ -45,9 +49,9 @@ export class Box {
 `,
 };
 
-function summarised(): Set<string> {
+function summarised(files = FILES): Set<string> {
   const session = new AnalysisSession();
-  checkWorkspaceSession(memoryHost(ROOT, FILES), { root: ROOT, session });
+  checkWorkspaceSession(memoryHost(ROOT, files), { root: ROOT, session });
   return new Set([...session.flow.summaries.keys()].map((fn) => nameText(fn) ?? (fn.parent ? nameText(fn.parent) : undefined) ?? '?'));
 }
 
@@ -64,4 +68,30 @@ test('a pure function is summarised when a call to it is analysed', () => {
   // callsWorkspace calls it (so sum's summary exists), although sum itself cannot act.
   assert.ok(names.has('callsWorkspace'));
   assert.ok(names.has('sum'));
+});
+
+test('a workspace where nothing is personal data is not analysed at all; the first source makes the next run analyse everything', () => {
+  const noSource = { ...FILES, 'src/dest.ts': FILES['src/dest.ts'].replace('@residency jp-only', '@category contact') };
+  assert.equal(summarised(noSource).size, 0);
+  const unrestricted = { ...FILES, 'src/dest.ts': FILES['src/dest.ts'].replace('jp-only', 'unrestricted') };
+  assert.equal(summarised(unrestricted).size, 0);
+
+  // The same session before and after a source appears (as in the editor, the file set unchanged). The
+  // source is a global type (a script file): the file that uses it does not import it, so only a full run
+  // finds the flow.
+  const use = `/** @region aws:us-east-1 */
+declare function storeInVirginia(v: unknown): void;
+export function leak(u: GlobalUser): void { storeInVirginia(u.phone); }
+`;
+  const globalType = (tag: string) => `interface GlobalUser {\n  /** ${tag} */\n  phone: string;\n}\n`;
+  const session = new AnalysisSession();
+  const first = checkWorkspaceSession(memoryHost(ROOT, { ...noSource, 'src/use.ts': use, 'src/global.ts': globalType('@category contact') }), { root: ROOT, session });
+  assert.deepEqual(first.result.findings, []);
+  assert.equal(session.flow.summaries.size, 0);
+  const withSource = { ...noSource, 'src/use.ts': use, 'src/global.ts': globalType('@residency jp-only') };
+  const again = checkWorkspaceSession(memoryHost(ROOT, withSource), { root: ROOT, session });
+  const fresh = checkWorkspaceSession(memoryHost(ROOT, withSource), { root: ROOT });
+  assert.ok(fresh.result.findings.length > 0);
+  assert.deepEqual(again.result.findings, fresh.result.findings);
+  assert.ok(session.flow.summaries.size > 0);
 });

@@ -66,7 +66,8 @@ export class CallEvaluator {
   newExpression(e: ts.NewExpression): Taint {
     const args = this.evaluateArgs(e.arguments ?? []);
     this.sink(e, args);
-    const ctor = this.signatureDeclaration(e);
+    const known = this.ev.analysis.symbols.classConstructor(e);
+    const ctor = known ? (known.declaration as FunctionLike | undefined) : this.signatureDeclaration(e);
     if (ctor) {
       this.applySummary(ctor, EMPTY, args.map((a) => a.value), e);
       this.inlineTypedClosures(args);

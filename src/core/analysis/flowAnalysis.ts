@@ -111,6 +111,12 @@ export class FlowAnalysis {
 
   /** The analysis one file at a time, so that a caller can yield to its event loop between files. */
   *steps(): Generator<void> {
+    if (!this.anySource()) {
+      // Nothing is personal data, so no flow can reach a sink: nothing to analyse. The state is left empty,
+      // so that the run after the first source appears analyses everything.
+      this.state.clear();
+      return;
+    }
     const all: ReadonlySet<string> = new Set(this.current.keys());
     // Who imports whom matters only when some files are analysed again (not in a first run: all are analysed).
     let importers: Map<string, string[]> | undefined;
@@ -129,6 +135,12 @@ export class FlowAnalysis {
     for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
     this.state.files = new Map(this.current);
     this.state.contextKey = this.inputs.contextKey;
+  }
+
+  /** Whether some annotation makes a source (a residency other than `unrestricted`, on its own or for what it contains). */
+  private anySource(): boolean {
+    for (const a of this.inputs.annotations.values()) if (a.residency !== undefined && a.residency !== 'unrestricted') return true;
+    return false;
   }
 
   private *analyse(files: ReadonlySet<string>, keepHeap: boolean): Generator<void> {

@@ -49,6 +49,9 @@ const SPECIAL_SCOPES = new Set<ts.SyntaxKind>([
   SyntaxKind.Decorator, SyntaxKind.PropertyDeclaration, SyntaxKind.ExpressionWithTypeArguments,
 ]);
 
+/** The name of a class's constructor in its members table. */
+const CONSTRUCTOR = '__constructor' as ts.__String;
+
 /** Symbols whose declared type a reference by plain name denotes (with no type parameters). */
 const NAMED_TYPES = SymbolFlags.Interface | SymbolFlags.Class | SymbolFlags.TypeAlias;
 
@@ -90,6 +93,18 @@ function lexicalValue(id: ts.Identifier): { kind: ts.SyntaxKind.Identifier; symb
     if (selfName(scope) === id.text) return undefined;
   }
   return undefined;
+}
+
+/** The directory of TypeScript's library files. */
+const LIB_DIRECTORY = ((f: string) => f.slice(0, f.lastIndexOf('/') + 1))(ts.getDefaultLibFilePath({}));
+
+/**
+ * Whether a declaration is in one of TypeScript's own declaration files: they declare no function bodies,
+ * and their types name nothing of the workspace (whose augmentations are declarations of their own).
+ */
+function inDefaultLibrary(d: ts.Declaration): boolean {
+  const sf = d.getSourceFile();
+  return sf.isDeclarationFile && sf.fileName.startsWith(LIB_DIRECTORY);
 }
 
 /** The class whose (non-static) member `this` is in (arrow functions see through), when it has a symbol. */
@@ -334,6 +349,29 @@ export class SymbolLookup {
     // A declaration the module exports has a local stand-in; the name resolves to the exported symbol.
     const exported = local.flags & ~SymbolFlags.ExportValue ? undefined : unmerged((local as { exportSymbol?: ts.Symbol }).exportSymbol);
     return exported && exported.flags & SymbolFlags.Type ? exported : undefined;
+  }
+
+  /**
+   * The constructor `new C(…)` runs, when `C` names a class declared in the program: its one constructor
+   * declaration (what the checker's resolved signature names: with overloads or without a body, no
+   * declaration with a body), or none for a class that declares no constructor and extends nothing, or for a
+   * constructor of the ES library. Undefined when the checker must resolve the signature (base-class
+   * constructors, abstract classes, anything else).
+   */
+  classConstructor(e: ts.NewExpression): { readonly declaration: ts.Declaration | undefined } | undefined {
+    const callee = skipOuterExpressions(e.expression);
+    if (callee.kind !== SyntaxKind.Identifier) return undefined;
+    let cls = this.symbolAt(callee);
+    if (cls && cls.flags & SymbolFlags.Alias) cls = this.aliasTarget(cls);
+    // A constructor the ES library declares (`new Map()`): its signatures have no body.
+    if (cls?.declarations?.length && cls.declarations.every(inDefaultLibrary)) return { declaration: undefined };
+    cls = unmerged(cls);
+    const decl = cls && cls.flags & SymbolFlags.Class ? cls.valueDeclaration : undefined;
+    if (!decl || !isClassLike(decl) || cls?.declarations?.some((d) => isClassLike(d) && d !== decl)) return undefined;
+    if (getCombinedModifierFlags(decl) & ModifierFlags.Abstract) return undefined;
+    const ctors = cls?.members?.get(CONSTRUCTOR)?.declarations ?? [];
+    if (ctors.length === 0) return decl.heritageClauses?.some((h) => h.token === SyntaxKind.ExtendsKeyword) ? undefined : { declaration: undefined };
+    return { declaration: ctors.length === 1 && (ctors[0] as ts.ConstructorDeclaration).body ? ctors[0] : undefined };
   }
 
   /** The instance type of the class whose (non-static) member `this` is in; arrow functions see through. */
