@@ -43,6 +43,19 @@ function workspace(extra: Readonly<Record<string, string | Buffer>> = {}): strin
 const SKIPPED = PROBLEM_CODES.fileSkipped;
 const PARSE = PROBLEM_CODES.sourceParse;
 
+/** Checks a workspace of `files` beside the valid flow: the flow is found and each file has exactly one skip notice. */
+function checkOneNoticeEach(files: Readonly<Record<string, string>>) {
+  const dir = workspace(files);
+  const result = check(dir);
+  assertFlowFound(result);
+  const notices = Object.keys(files).map((file) => {
+    const own = problemsOf(result, file, SKIPPED);
+    assert.equal(own.length, 1, `${file}: ${JSON.stringify(problemsOf(result, file))}`);
+    return own[0];
+  });
+  return { dir, result, notices };
+}
+
 test('a file that does not parse: located parse problems, the rest of the workspace (and of the file) is still checked', () => {
   const dir = workspace({
     'src/broken.ts': [
@@ -149,14 +162,8 @@ const NESTED: Readonly<Record<string, string>> = {
 };
 
 test('other deeply nested code (5000 levels of arrays, calls, objects, arrows, ifs, ternaries, templates, types, JSX, functions): no stack overflow, a located notice each', () => {
-  const dir = workspace(NESTED);
-  const result = check(dir);
-  assertFlowFound(result);
-  for (const file of Object.keys(NESTED)) {
-    const notices = problemsOf(result, file, SKIPPED);
-    assert.equal(notices.length, 1, `${file}: ${JSON.stringify(problemsOf(result, file))}`);
-    assert.match(notices[0].message, /nested too deeply/);
-  }
+  const { dir, result, notices } = checkOneNoticeEach(NESTED);
+  for (const n of notices) assert.match(n.message, /nested too deeply/);
   assertProblemsLocated(dir, result.problems);
 });
 
@@ -203,13 +210,7 @@ const BINDER_DEEP: Readonly<Record<string, string>> = {
 };
 
 test('code nested deeper than the binder can take (1000 ifs, 1000-term &&, 1000 chained calls, 2500-long property chain, 5000-term +, comma and assignment chains): a notice each, no crash', () => {
-  const dir = workspace(BINDER_DEEP);
-  const result = check(dir);
-  assertFlowFound(result);
-  for (const file of Object.keys(BINDER_DEEP)) {
-    const notices = problemsOf(result, file, SKIPPED);
-    assert.equal(notices.length, 1, `${file}: ${JSON.stringify(problemsOf(result, file))}`);
-  }
+  const { dir, result } = checkOneNoticeEach(BINDER_DEEP);
   assertProblemsLocated(dir, result.problems);
 });
 

@@ -19,6 +19,7 @@ const workspaces = fs.readdirSync(FIXTURES).sort().map((name) => toPosix(path.jo
 interface FixtureFile {
   readonly sf: ts.SourceFile;
   readonly checker: ts.TypeChecker;
+  readonly lookup: SymbolLookup;
   /** The checker as the analysis sees it (SymbolLookup's wrapper). */
   readonly fast: ts.TypeChecker;
   readonly importedFile: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
@@ -86,8 +87,9 @@ const programs = [
 const fixtureFiles: FixtureFile[] = programs.flatMap(({ root, host }) => {
   const { program, importedFile } = createAnalysisProgram(host, { root });
   const checker = program.getTypeChecker();
-  const fast = new SymbolLookup(checker).wrap();
-  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(root)).map((sf) => ({ sf, checker, fast, importedFile }));
+  const lookup = new SymbolLookup(checker);
+  const fast = lookup.wrap();
+  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(root)).map((sf) => ({ sf, checker, lookup, fast, importedFile }));
 });
 
 function where(sf: ts.SourceFile, n: ts.Node, what: string): string {
@@ -100,6 +102,13 @@ function eachNode(sf: ts.SourceFile, visit: (node: ts.Node) => void): void {
     ts.forEachChild(node, walk);
   };
   walk(sf);
+}
+
+/** Runs `compare` on every node of every checked file; returns how many nodes it compared (it returns true for those). */
+function compareEach(compare: (file: FixtureFile, node: ts.Node) => boolean): number {
+  let compared = 0;
+  for (const file of fixtureFiles) eachNode(file.sf, (n) => { if (compare(file, n)) compared++; });
+  return compared;
 }
 
 test('the index walk sets the same parent pointers as the parser', () => {
@@ -126,102 +135,78 @@ test('a file nested deeper than the limit has no index', () => {
 });
 
 test('SymbolLookup resolves every identifier read as a value as the TypeChecker does', () => {
-  let compared = 0;
-  for (const { sf, checker, fast } of fixtureFiles) {
-    eachNode(sf, (n) => {
-      if (!ts.isIdentifier(n) || !n.parent) return;
-      // Members are looked up in written-down types (not the narrowed type): compared separately below.
-      if (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return;
-      assert.equal(fast.getSymbolAtLocation(n), checker.getSymbolAtLocation(n), where(sf, n, n.text));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, fast }, n) => {
+    if (!ts.isIdentifier(n) || !n.parent) return false;
+    // Members are looked up in written-down types (not the narrowed type): compared separately below.
+    if (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return false;
+    assert.equal(fast.getSymbolAtLocation(n), checker.getSymbolAtLocation(n), where(sf, n, n.text));
+    return true;
+  });
   assert.ok(compared > 1000, `compared ${compared} identifiers`);
 });
 
 test('SymbolLookup finds members in written-down types with the same declarations as the TypeChecker', () => {
-  let compared = 0;
-  for (const { sf, checker, fast } of fixtureFiles) {
-    eachNode(sf, (n) => {
-      if (!ts.isPropertyAccessExpression(n)) return;
-      const expected = checker.getSymbolAtLocation(n.name);
-      const actual = fast.getSymbolAtLocation(n.name);
-      assert.deepEqual(actual?.declarations ?? [], expected?.declarations ?? [], where(sf, n, n.getText()));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, fast }, n) => {
+    if (!ts.isPropertyAccessExpression(n)) return false;
+    const expected = checker.getSymbolAtLocation(n.name);
+    const actual = fast.getSymbolAtLocation(n.name);
+    assert.deepEqual(actual?.declarations ?? [], expected?.declarations ?? [], where(sf, n, n.getText()));
+    return true;
+  });
   assert.ok(compared > 300, `compared ${compared} member accesses`);
 });
 
 test('SymbolLookup resolves every import binding to what the TypeChecker resolves it to', () => {
-  let compared = 0;
-  for (const { sf, checker, fast } of fixtureFiles) {
-    eachNode(sf, (n) => {
-      if (!ts.isIdentifier(n) || !n.parent) return;
-      const sym = checker.getSymbolAtLocation(n);
-      if (!sym || !(sym.flags & ts.SymbolFlags.Alias)) return;
-      assert.equal(fast.getAliasedSymbol(sym), checker.getAliasedSymbol(sym), where(sf, n, n.text));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, fast }, n) => {
+    if (!ts.isIdentifier(n) || !n.parent) return false;
+    const sym = checker.getSymbolAtLocation(n);
+    if (!sym || !(sym.flags & ts.SymbolFlags.Alias)) return false;
+    assert.equal(fast.getAliasedSymbol(sym), checker.getAliasedSymbol(sym), where(sf, n, n.text));
+    return true;
+  });
   assert.ok(compared > 100, `compared ${compared} import bindings`);
 });
 
 test('SymbolLookup gives every type reference the type the TypeChecker gives it', () => {
-  let compared = 0;
-  for (const { sf, checker } of fixtureFiles) {
-    const lookup = new SymbolLookup(checker);
-    eachNode(sf, (n) => {
-      if (!ts.isTypeReferenceNode(n)) return;
-      assert.equal(lookup.typeOfTypeNode(n), checker.getTypeFromTypeNode(n), where(sf, n, n.getText()));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, lookup }, n) => {
+    if (!ts.isTypeReferenceNode(n)) return false;
+    assert.equal(lookup.typeOfTypeNode(n), checker.getTypeFromTypeNode(n), where(sf, n, n.getText()));
+    return true;
+  });
   assert.ok(compared > 100, `compared ${compared} type references`);
 });
 
 test('the module resolution cache names the file the TypeChecker resolves each import to', () => {
-  let compared = 0;
-  for (const { sf, checker, importedFile } of fixtureFiles) {
-    eachNode(sf, (n) => {
-      if (!(ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) || !n.moduleSpecifier || !ts.isStringLiteral(n.moduleSpecifier)) return;
-      const target = checker.getSymbolAtLocation(n.moduleSpecifier)?.declarations?.find(ts.isSourceFile)?.fileName;
-      const known = importedFile(sf, n.moduleSpecifier);
-      if (target === undefined) return;
-      assert.equal(known, target, where(sf, n, n.moduleSpecifier.text));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, importedFile }, n) => {
+    if (!(ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) || !n.moduleSpecifier || !ts.isStringLiteral(n.moduleSpecifier)) return false;
+    const target = checker.getSymbolAtLocation(n.moduleSpecifier)?.declarations?.find(ts.isSourceFile)?.fileName;
+    if (target === undefined) return false;
+    assert.equal(importedFile(sf, n.moduleSpecifier), target, where(sf, n, n.moduleSpecifier.text));
+    return true;
+  });
   assert.ok(compared > 50, `compared ${compared} imports`);
 });
 
 test('SymbolLookup resolves every shorthand property value as the TypeChecker does', () => {
-  let compared = 0;
-  for (const { sf, checker, fast } of fixtureFiles) {
-    eachNode(sf, (n) => {
-      if (!ts.isShorthandPropertyAssignment(n)) return;
-      assert.equal(fast.getShorthandAssignmentValueSymbol(n), checker.getShorthandAssignmentValueSymbol(n), where(sf, n, n.getText()));
-      compared++;
-    });
-  }
+  const compared = compareEach(({ sf, checker, fast }, n) => {
+    if (!ts.isShorthandPropertyAssignment(n)) return false;
+    assert.equal(fast.getShorthandAssignmentValueSymbol(n), checker.getShorthandAssignmentValueSymbol(n), where(sf, n, n.getText()));
+    return true;
+  });
   assert.ok(compared > 15, `compared ${compared} shorthand properties`);
 });
 
 test('SymbolLookup finds the constructor a `new` expression runs where the checker resolves it', () => {
   let compared = 0;
-  let known = 0;
-  for (const { sf, checker } of fixtureFiles) {
-    const lookup = new SymbolLookup(checker);
-    eachNode(sf, (n) => {
-      if (!ts.isNewExpression(n)) return;
-      compared++;
-      const found = lookup.classConstructor(n);
-      if (!found) return;
-      known++;
-      const decl = checker.getResolvedSignature(n)?.declaration;
-      const expected = decl && ts.isConstructorDeclaration(decl) && decl.body ? decl : undefined;
-      assert.equal(found.declaration, expected, where(sf, n, n.getText()));
-    });
-  }
+  const known = compareEach(({ sf, checker, lookup }, n) => {
+    if (!ts.isNewExpression(n)) return false;
+    compared++;
+    const found = lookup.classConstructor(n);
+    if (!found) return false;
+    const decl = checker.getResolvedSignature(n)?.declaration;
+    const expected = decl && ts.isConstructorDeclaration(decl) && decl.body ? decl : undefined;
+    assert.equal(found.declaration, expected, where(sf, n, n.getText()));
+    return true;
+  });
   assert.ok(known > 20 && known > compared / 2, `${known} of ${compared} new expressions resolved without the checker`);
 });

@@ -7,7 +7,7 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, type Hop, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readField, sameTransform, unionLabels, type Hop, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
@@ -19,7 +19,8 @@ const { SyntaxKind, isArrowFunction, isConstructorDeclaration, isElementAccessEx
 
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
 
-const MAX_HOPS = 16;
+/** No transform (what a parameter label carries when the callee does nothing to it). */
+const UNTRANSFORMED: TransformState = {};
 
 export class CallEvaluator {
   constructor(private readonly ev: FunctionEvaluator) {}
@@ -251,13 +252,9 @@ function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): T
 
 /** An argument's label `a` as it comes out of a callee through parameter label `p`: the callee's transforms and path appended. */
 function passedThrough(a: Label, hop: Hop, p: Label): Label {
-  const transform = isNoTransform(p.transform) ? a.transform : { ...a.transform, ...p.transform };
+  const transform = sameTransform(p.transform, UNTRANSFORMED) ? a.transform : { ...a.transform, ...p.transform };
   const hops = a.hops.length >= MAX_HOPS ? a.hops : [...a.hops, hop, ...p.hops].slice(0, MAX_HOPS);
   return transform === a.transform && hops === a.hops ? a : { ...a, transform, hops };
-}
-
-function isNoTransform(t: TransformState): boolean {
-  return t.encrypted === undefined && !t.anonymized && !t.pseudonymized;
 }
 
 function substitute(t: Taint, subst: (l: Label) => Taint): Taint {

@@ -57,7 +57,8 @@ export interface Taint {
 }
 
 export const EMPTY: Taint = { labels: [] };
-const MAX_HOPS = 16;
+/** The most path steps a label keeps. */
+export const MAX_HOPS = 16;
 const MAX_DEPTH = 4;
 
 function transformKey(t: TransformState): string {
@@ -73,7 +74,7 @@ export function isEmpty(t: Taint): boolean {
   return t.labels.length === 0 && (!t.fields || t.fields.size === 0);
 }
 
-function sameTransform(a: TransformState, b: TransformState): boolean {
+export function sameTransform(a: TransformState, b: TransformState): boolean {
   return a === b || (a.encrypted === b.encrypted && !a.anonymized === !b.anonymized && !a.pseudonymized === !b.pseudonymized);
 }
 

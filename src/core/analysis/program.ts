@@ -147,14 +147,15 @@ export interface ParseResults {
   readonly indexes: WeakMap<ts.SourceFile, FileIndex>;
 }
 
+/** The directory of TypeScript's own library files (lib.*.d.ts). */
+export const TYPESCRIPT_LIB_DIRECTORY = ((f: string) => f.slice(0, f.lastIndexOf('/') + 1))(ts.getDefaultLibFilePath({}));
+
 /**
  * A CompilerHost over the FileHost. Each workspace file is indexed as it is parsed; a file the parser or the
  * index finds too deep is replaced by an empty one and recorded in `unparsable` with the error.
  */
 export function compilerHost(host: FileHost, results: ParseResults = { unparsable: new Map(), indexes: new WeakMap() }, cache?: SourceFileCache,
   resolutions?: ts.ModuleResolutionCache): ts.CompilerHost {
-  const libFile = ts.getDefaultLibFilePath({});
-  const libDir = libFile.slice(0, libFile.lastIndexOf('/') + 1);
   const compiler: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
@@ -167,7 +168,7 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
         // nodes, parsed only in JavaScript files, need the parser's own pass.
         const setParents = jsDocParsingMode !== ts.JSDocParsingMode.ParseNone;
         const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode }, setParents);
-        if (!fileName.startsWith(libDir)) {
+        if (!fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY)) {
           const index = indexFile(sf);
           if (!index) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);
           results.indexes.set(sf, index);

@@ -17,6 +17,7 @@
  */
 import ts = require('typescript');
 import { skipOuterExpressions } from './nodes';
+import { TYPESCRIPT_LIB_DIRECTORY } from './program';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { ModifierFlags, SymbolFlags, SyntaxKind, TypeFlags, getCombinedModifierFlags, isClassExpression, isClassLike, isFunctionExpression, isFunctionLike } = ts;
@@ -55,6 +56,11 @@ const CONSTRUCTOR = '__constructor' as ts.__String;
 /** Symbols whose declared type a reference by plain name denotes (with no type parameters). */
 const NAMED_TYPES = SymbolFlags.Interface | SymbolFlags.Class | SymbolFlags.TypeAlias;
 
+/** What a scope (block, function, module) declares under a name, from the binder's table. */
+function localSymbol(scope: ts.Node, name: ts.__String): ts.Symbol | undefined {
+  return (scope as unknown as { locals?: Locals }).locals?.get(name);
+}
+
 /** The type itself when it is an object type (interface, class, type literal, instantiated generic), not a union or a type parameter. */
 function plainObject(type: ts.Type): ts.Type | undefined {
   return type.flags & TypeFlags.Object ? type : undefined;
@@ -70,7 +76,7 @@ function fileOfUnshadowedTypeName(node: ts.Node, name: ts.__String): ts.SourceFi
     if (cur.kind === SyntaxKind.ModuleDeclaration || cur.kind === SyntaxKind.ModuleBlock) return undefined;
     const params = (cur as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
     if (params?.some((p) => p.name.escapedText === name)) return undefined;
-    const local = (cur as unknown as { locals?: Locals }).locals?.get(name);
+    const local = localSymbol(cur, name);
     if (local && local.flags & SymbolFlags.Type) return undefined;
   }
   return undefined;
@@ -88,15 +94,12 @@ function lexicalValue(id: ts.Identifier): { kind: ts.SyntaxKind.Identifier; symb
   for (let scope = id.parent; scope; from = scope, scope = scope.parent) {
     if (SPECIAL_SCOPES.has(scope.kind) || enteredFromSignature(scope, from)) return undefined;
     if (scope.kind === SyntaxKind.SourceFile) return scope as ts.SourceFile;
-    const sym = (scope as unknown as { locals?: Locals }).locals?.get(name);
+    const sym = localSymbol(scope, name);
     if (sym && sym.flags & SymbolFlags.Value) return { kind: SyntaxKind.Identifier, symbol: sym };
     if (selfName(scope) === id.text) return undefined;
   }
   return undefined;
 }
-
-/** The directory of TypeScript's library files. */
-const LIB_DIRECTORY = ((f: string) => f.slice(0, f.lastIndexOf('/') + 1))(ts.getDefaultLibFilePath({}));
 
 /**
  * Whether a declaration is in one of TypeScript's own declaration files: they declare no function bodies,
@@ -104,7 +107,7 @@ const LIB_DIRECTORY = ((f: string) => f.slice(0, f.lastIndexOf('/') + 1))(ts.get
  */
 function inDefaultLibrary(d: ts.Declaration): boolean {
   const sf = d.getSourceFile();
-  return sf.isDeclarationFile && sf.fileName.startsWith(LIB_DIRECTORY);
+  return sf.isDeclarationFile && sf.fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY);
 }
 
 /** The class whose (non-static) member `this` is in (arrow functions see through), when it has a symbol. */
@@ -135,7 +138,7 @@ function declaredSymbol(id: ts.Identifier): ts.Symbol | undefined {
  */
 function moduleLocal(sf: ts.SourceFile, name: ts.__String): ts.Symbol | undefined {
   if (!ts.isExternalModule(sf)) return undefined;
-  const sym = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
+  const sym = unmerged(localSymbol(sf, name));
   if (!sym || sym.flags & SymbolFlags.ExportValue) return undefined;
   if (sym.flags & SymbolFlags.Alias) return sym.declarations?.some(isTypeOnlyImport) ? undefined : sym;
   return sym.flags & SymbolFlags.Value ? sym : undefined;
@@ -339,7 +342,7 @@ export class SymbolLookup {
    */
   private moduleTypeName(sf: ts.SourceFile, name: ts.__String): ts.Symbol | undefined {
     if (!ts.isExternalModule(sf)) return undefined;
-    const local = unmerged((sf as unknown as { locals?: Locals }).locals?.get(name));
+    const local = unmerged(localSymbol(sf, name));
     if (!local) return undefined;
     if (local.flags & SymbolFlags.Alias) {
       const target = local.declarations?.length === 1 ? this.namedImportTarget(local.declarations[0]) : undefined;
