@@ -11,6 +11,9 @@ import { CancelledError, FlowAnalysis } from './analysis/flowAnalysis';
 import { locOf } from './analysis/nodes';
 import { createAnalysisProgram, FileListCache, relativeLoc, relativePath, SourceFileCache, underAny } from './analysis/program';
 import { collectAnnotations } from './annotations/collectAnnotations';
+import { prismaSchemaFiles, readPrismaSchema } from './annotations/prismaSchema';
+import { bindPrismaModels } from './analysis/prismaBinding';
+import { objectAliasProblems, type DescribedDeclaration } from './analysis/sources';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
@@ -179,6 +182,8 @@ class CheckRun {
   readonly config: ResidencyConfig;
   readonly problems: Problem[];
   readonly annotations = new Map<ts.Node, Annotation>();
+  /** Declarations bound from a Prisma schema: how findings name and locate them. */
+  readonly described = new Map<ts.Node, DescribedDeclaration>();
   readonly suppressions: Suppression[] = [];
   readonly files: ts.SourceFile[] = [];
   program!: ts.Program;
@@ -231,12 +236,44 @@ class CheckRun {
       this.suppressions.push(...fa.suppressions);
       this.problems.push(...fa.problems);
     }
+    this.collectPackageAnnotations(ap.program, new Set(ap.files));
+    this.bindPrisma(ap.program);
     yield;
     this.flow = new FlowAnalysis({
-      program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
-      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
+      program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
+      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
     });
+    this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));
     yield* this.flow.steps();
+  }
+
+  /**
+   * Tags in the program's other files — declaration files of packages (a generated ORM client copies model
+   * docs into its types), a workspace package's sources — bind like the workspace's own (SPEC §3.1). Only files
+   * that mention a tag of ours are walked; problems there are not the workspace's to fix and are not reported.
+   */
+  private collectPackageAnnotations(program: ts.Program, workspace: ReadonlySet<string>): void {
+    for (const sf of program.getSourceFiles()) {
+      if (workspace.has(sf.fileName) || program.isSourceFileDefaultLibrary(sf) || !PACKAGE_TAG.test(sf.text)) continue;
+      for (const [k, v] of this.annotationsOf(sf).byDeclaration) this.annotations.set(k, v);
+    }
+  }
+
+  /** Tags of the Prisma schema, bound to the generated client's model types (SPEC §3.1); its problems are located in the schema. */
+  private bindPrisma(program: ts.Program): void {
+    const files = prismaSchemaFiles(this.opts.root, (p) => this.host.readFile(p), (p) => this.host.readDirectory(p));
+    const ctx = { config: this.config, regions: this.regions, lang: this.lang };
+    const schemas = files.flatMap((file) => {
+      const text = this.host.readFile(file);
+      return text === undefined ? [] : [readPrismaSchema(file, text, ctx)];
+    });
+    for (const s of schemas) this.problems.push(...s.problems);
+    const binding = bindPrismaModels(program, schemas, this.lang);
+    this.problems.push(...binding.problems);
+    for (const [node, bound] of binding.declarations) {
+      this.annotations.set(node, bound.annotation);
+      this.described.set(node, { name: bound.name, loc: bound.loc });
+    }
   }
 
   finish(): SessionResult {
@@ -275,6 +312,9 @@ class CheckRun {
     return { result, program: this.program };
   }
 }
+
+/** A tag that makes a declaration a source or a destination (what a package's file must mention to be walked). */
+const PACKAGE_TAG = /@(?:residency|recipient|readable-by|exposes-to)\b/;
 
 export function checkWorkspace(host: FileHost, opts: CheckOptions): CheckResult {
   return checkWorkspaceSession(host, opts).result;

@@ -31,6 +31,7 @@ export const PROBLEM_CODES = {
   sourceParse: 'RG010',
   fileSkipped: 'RG011',
   duplicateTag: 'RG012',
+  tagWithoutEffect: 'RG013',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 

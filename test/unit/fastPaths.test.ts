@@ -96,6 +96,19 @@ function where(sf: ts.SourceFile, n: ts.Node, what: string): string {
   return `${sf.fileName}:${sf.getLineAndCharacterOfPosition(n.pos).line + 1} ${what}`;
 }
 
+/** A compact name of what a comparison found (node graphs are too large for assert's diff). */
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  const decls = (x as ts.Symbol).declarations ?? ((x as ts.Node).kind !== undefined ? [x as ts.Node] : []);
+  const at = decls.map((d) => `${d.getSourceFile().fileName}:${d.getStart()}`).join(', ');
+  return `${(x as ts.Symbol).name ?? ts.SyntaxKind[(x as ts.Node).kind] ?? 'a type'} (${at || 'no declaration'})`;
+}
+
+/** Identity, reported compactly. */
+function same(actual: unknown, expected: unknown, what: string): void {
+  if (actual !== expected) assert.fail(`${what}: the fast path found ${describe(actual)}, the checker ${describe(expected)}`);
+}
+
 function eachNode(sf: ts.SourceFile, visit: (node: ts.Node) => void): void {
   const walk = (node: ts.Node): void => {
     visit(node);
@@ -139,20 +152,31 @@ test('SymbolLookup resolves every identifier read as a value as the TypeChecker 
     if (!ts.isIdentifier(n) || !n.parent) return false;
     // Members are looked up in written-down types (not the narrowed type): compared separately below.
     if (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return false;
-    assert.equal(fast.getSymbolAtLocation(n), checker.getSymbolAtLocation(n), where(sf, n, n.text));
+    same(fast.getSymbolAtLocation(n), checker.getSymbolAtLocation(n), where(sf, n, n.text));
     return true;
   });
   assert.ok(compared > 1000, `compared ${compared} identifiers`);
 });
 
 test('SymbolLookup finds members in written-down types with the same declarations as the TypeChecker', () => {
-  const compared = compareEach(({ sf, checker, fast }, n) => {
+  let narrowed = 0;
+  const compared = compareEach(({ sf, checker, lookup, fast }, n) => {
     if (!ts.isPropertyAccessExpression(n)) return false;
     const expected = checker.getSymbolAtLocation(n.name);
     const actual = fast.getSymbolAtLocation(n.name);
-    assert.deepEqual(actual?.declarations ?? [], expected?.declarations ?? [], where(sf, n, n.getText()));
+    const keys = (s: ts.Symbol | undefined): string => (s?.declarations ?? []).map((d) => `${d.getSourceFile().fileName}:${d.pos}`).join(',');
+    if (keys(actual) === keys(expected)) return true;
+    // The documented trade-off: a receiver narrowed to a subtype that redeclares the member (`decl.parent`
+    // after `isParameter(decl)`) is looked up in its written-down type.
+    const written = lookup.declaredTypeOf(n.expression);
+    if (written && written !== checker.getTypeAtLocation(n.expression) && checker.getPropertyOfType(written, n.name.text) === actual) {
+      narrowed++;
+      return true;
+    }
+    same(actual, expected, where(sf, n, n.getText()));
     return true;
   });
+  assert.ok(narrowed < compared / 50, `${narrowed} of ${compared} member reads differ only by narrowing`);
   assert.ok(compared > 300, `compared ${compared} member accesses`);
 });
 
@@ -161,7 +185,7 @@ test('SymbolLookup resolves every import binding to what the TypeChecker resolve
     if (!ts.isIdentifier(n) || !n.parent) return false;
     const sym = checker.getSymbolAtLocation(n);
     if (!sym || !(sym.flags & ts.SymbolFlags.Alias)) return false;
-    assert.equal(fast.getAliasedSymbol(sym), checker.getAliasedSymbol(sym), where(sf, n, n.text));
+    same(fast.getAliasedSymbol(sym), checker.getAliasedSymbol(sym), where(sf, n, n.text));
     return true;
   });
   assert.ok(compared > 100, `compared ${compared} import bindings`);
@@ -170,7 +194,7 @@ test('SymbolLookup resolves every import binding to what the TypeChecker resolve
 test('SymbolLookup gives every type reference the type the TypeChecker gives it', () => {
   const compared = compareEach(({ sf, checker, lookup }, n) => {
     if (!ts.isTypeReferenceNode(n)) return false;
-    assert.equal(lookup.typeOfTypeNode(n), checker.getTypeFromTypeNode(n), where(sf, n, n.getText()));
+    same(lookup.typeOfTypeNode(n), checker.getTypeFromTypeNode(n), where(sf, n, n.getText()));
     return true;
   });
   assert.ok(compared > 100, `compared ${compared} type references`);
@@ -190,7 +214,7 @@ test('the module resolution cache names the file the TypeChecker resolves each i
 test('SymbolLookup resolves every shorthand property value as the TypeChecker does', () => {
   const compared = compareEach(({ sf, checker, fast }, n) => {
     if (!ts.isShorthandPropertyAssignment(n)) return false;
-    assert.equal(fast.getShorthandAssignmentValueSymbol(n), checker.getShorthandAssignmentValueSymbol(n), where(sf, n, n.getText()));
+    same(fast.getShorthandAssignmentValueSymbol(n), checker.getShorthandAssignmentValueSymbol(n), where(sf, n, n.getText()));
     return true;
   });
   assert.ok(compared > 15, `compared ${compared} shorthand properties`);
@@ -205,7 +229,7 @@ test('SymbolLookup finds the constructor a `new` expression runs where the check
     if (!found) return false;
     const decl = checker.getResolvedSignature(n)?.declaration;
     const expected = decl && ts.isConstructorDeclaration(decl) && decl.body ? decl : undefined;
-    assert.equal(found.declaration, expected, where(sf, n, n.getText()));
+    same(found.declaration, expected, where(sf, n, n.getText()));
     return true;
   });
   assert.ok(known > 20 && known > compared / 2, `${known} of ${compared} new expressions resolved without the checker`);

@@ -26,6 +26,8 @@ const KINDS = new Set(['member', 'variable'] as const);
 const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   unknownTag: { tag: 'residncy', suggestion: 'residency' },
   duplicateTag: { tag: 'category' },
+  prismaClientMissing: { model: 'User' },
+  objectAliasResidency: { alias: 'UserDoc' },
   tagNotAttached: { tag: 'category', allowed: KINDS },
   tagMisplaced: { tag: 'encrypts', here: 'member', allowed: new Set(['function']) },
   unknownValue: { noun: 'party', value: 'cn-opz', suggestion: undefined, known: ['self', 'cn-ops'], section: 'parties' },

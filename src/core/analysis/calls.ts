@@ -7,7 +7,7 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readField, sameTransform, unionLabels, type Hop, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readField, sameTransform, unionLabels, wholeOnly, type Hop, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
@@ -58,7 +58,7 @@ export class CallEvaluator {
     // Callees the call gate ruled out, and library functions, are modelled by name instead.
     if (!decl || this.ev.analysis.sources.isLibraryDeclaration(decl)) return EMPTY;
     const typeNode = decl && isFunctionLike(decl) ? decl.type : fn?.type;
-    const generic = decl && isFunctionLike(decl) && (decl.typeParameters?.length ?? 0) > 0;
+    const generic = decl && isFunctionLike(decl) && ((decl.typeParameters?.length ?? 0) > 0 || isInGenericType(decl));
     if (typeNode && !generic) return this.ev.analysis.sources.typeTaint(this.checker.getTypeFromTypeNode(typeNode));
     if (fn && !generic) return EMPTY;
     return this.ev.typeTaintOf(call);
@@ -76,7 +76,7 @@ export class CallEvaluator {
     }
     if (isIdentifier(e.expression) && e.expression.text === 'Promise') return this.newPromise(args);
     const callbacks = this.inlineLibraryClosures(args, undefined, undefined);
-    return join(join(joinAll(args.map((a) => flat(a.value))), callbacks), this.ev.typeTaintOf(e));
+    return join(join(passedThroughWhole(undefined, args), callbacks), this.ev.typeTaintOf(e));
   }
 
   private dispatch(call: ts.CallExpression, sym: ts.Symbol | undefined, fn: FunctionLike | undefined, recv: Taint | undefined,
@@ -184,7 +184,7 @@ export class CallEvaluator {
       return REDUCE_METHODS.has(name) ? join(callbacks, args[1]?.value ?? EMPTY) : { labels: flatten(callbacks) };
     }
     if (hasClosure && RESULT_FROM_RECEIVER.has(name) && recv) return name.startsWith('find') ? this.ev.elementValue(recv, call) : recv;
-    return join(join(flat(recv ?? EMPTY), joinAll(args.map((a) => flat(a.value)))), callbacks);
+    return join(passedThroughWhole(recv, args), callbacks);
   }
 
   /** Analyses closures passed to a library function in place; returns what they return. */
@@ -242,6 +242,23 @@ export class CallEvaluator {
     const sym = this.checker.getSymbolAtLocation(callee);
     return sym && this.ev.analysis.isPromiseResolver(sym) ? sym : undefined;
   }
+}
+
+/**
+ * What a call without a body passes through to its result: its receiver's and arguments' labels, which flow
+ * with the whole result only (SPEC §3.1: a read of a member the result's type declares yields that member's
+ * labels, not the arguments').
+ */
+function passedThroughWhole(recv: Taint | undefined, args: readonly Arg[]): Taint {
+  let labels = flatten(recv ?? EMPTY);
+  for (const a of args) labels = unionLabels(labels, flatten(a.value));
+  return wholeOnly(labels);
+}
+
+/** A method or member function of a generic class or interface: its declared return type needs the receiver's type arguments. */
+function isInGenericType(decl: ts.Node): boolean {
+  const owner = decl.parent;
+  return owner !== undefined && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && (owner.typeParameters?.length ?? 0) > 0;
 }
 
 function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): Taint {

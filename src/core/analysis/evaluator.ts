@@ -10,10 +10,10 @@ import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
 import type { HeapWrite, Hit, SinkSite, Summary } from './flowTypes';
 import {
-  addHop, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readField, unionLabels, withField, type Label, type Taint,
+  addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, unionLabels, WHOLE_ONLY, wholeOnly, withField, withoutField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
-import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, type FunctionLike } from './nodes';
+import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, skipParenthesesAndNonNull, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
@@ -278,7 +278,8 @@ export class FunctionEvaluator {
           continue;
         }
         named.push(key);
-        let v = join(readField(value, key), this.sourceOfBindingElement(name, key, el));
+        const member = this.sourceOfBindingElement(name, key, el);
+        let v = join(member.declared ? readField(value, key) : readUndeclaredField(value, key), member.value);
         if (el.initializer) v = join(v, this.expr(el.initializer));
         this.bindPattern(el.name, v, el);
       }
@@ -286,7 +287,7 @@ export class FunctionEvaluator {
     }
     name.elements.forEach((el, i) => {
       if (isOmittedExpression(el)) return;
-      let v = el.dotDotDotToken ? flat(value) : join(readField(value, String(i)), this.typeTaintOf(el.name));
+      let v = el.dotDotDotToken ? flat(value) : join(readElement(value, String(i)), this.typeTaintOf(el.name));
       if (el.initializer) v = join(v, this.expr(el.initializer));
       this.bindPattern(el.name, v, decl);
     });
@@ -298,17 +299,20 @@ export class FunctionEvaluator {
     return { labels: value.labels, fields };
   }
 
-  /** A destructured property read by symbol: `const { phoneNumber } = user`. */
-  private sourceOfBindingElement(pattern: ts.ObjectBindingPattern, key: string, el: ts.BindingElement): Taint {
+  /**
+   * A destructured property read by symbol: `const { phoneNumber } = user`; `declared` when the value's type
+   * declares the member (then the value's whole-only labels do not reach it).
+   */
+  private sourceOfBindingElement(pattern: ts.ObjectBindingPattern, key: string, el: ts.BindingElement): { value: Taint; declared: boolean } {
     // The initializer's written-down type when it has one (cheaper than typing the pattern).
     const init = isVariableDeclaration(pattern.parent) ? pattern.parent.initializer : undefined;
-    const declared = init && this.analysis.symbols.declaredTypeOf(skipOuterExpressions(init));
+    const declared = init && this.analysis.symbols.declaredTypeOf(skipParenthesesAndNonNull(init));
     const prop = this.checker.getPropertyOfType(declared ?? this.checker.getTypeAtLocation(pattern), key);
     const info = this.analysis.sources.sourceOfSymbol(prop);
     const labels = info ? [this.analysis.sources.sourceLabel(info, el)] : [];
     // The property's declared type is the element's (kept per property, shared by every destructuring of it).
     const typed = declared && prop ? this.analysis.sources.symbolTypeTaint(prop) : this.typeTaintOf(el.name);
-    return join({ labels }, typed);
+    return { value: join({ labels }, typed), declared: (prop?.declarations?.length ?? 0) > 0 };
   }
 
   /** `target = value` for any assignable expression. */
@@ -351,14 +355,14 @@ export class FunctionEvaluator {
 
   private destructuringAssignment(t: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, value: Taint): void {
     if (isArrayLiteralExpression(t)) {
-      t.elements.forEach((el, i) => this.assignTo(isSpreadElement(el) ? el.expression : el, isSpreadElement(el) ? flat(value) : readField(value, String(i)), el));
+      t.elements.forEach((el, i) => this.assignTo(isSpreadElement(el) ? el.expression : el, isSpreadElement(el) ? flat(value) : readElement(value, String(i)), el));
       return;
     }
     for (const p of t.properties) {
-      if (isShorthandPropertyAssignment(p)) this.assignTo(p.name, readField(value, p.name.text), p);
+      if (isShorthandPropertyAssignment(p)) this.assignTo(p.name, readUndeclaredField(value, p.name.text), p);
       else if (isPropertyAssignment(p)) {
         const key = propertyNameText(p.name);
-        this.assignTo(p.initializer, key === undefined ? flat(value) : readField(value, key), p);
+        this.assignTo(p.initializer, key === undefined ? flat(value) : readUndeclaredField(value, key), p);
       } else if (isSpreadAssignment(p)) this.assignTo(p.expression, value, p);
     }
   }
@@ -384,8 +388,20 @@ export class FunctionEvaluator {
     return this.analysis.sources.typeTaint(this.checker.getTypeAtLocation(node));
   }
 
-  /** An element of a collection bound to `node`: the element's declared type when it says more, else everything in the collection. */
+  /**
+   * An element of a collection bound to `node`: the elements known by type (ELEMENT), the element's declared
+   * type when it says more, else everything in the collection. What the collection carries only as a whole
+   * stays whole-only in the element (the elements of a library call's result).
+   */
   elementValue(collection: Taint, node: ts.Node | undefined): Taint {
+    if (!collection.fields) return this.elementOf(collection, node);
+    const whole = collection.fields.get(WHOLE_ONLY);
+    const element = collection.fields.get(ELEMENT);
+    const rest = withoutField(withoutField(collection, WHOLE_ONLY), ELEMENT);
+    return join(join(element ?? EMPTY, this.elementOf(rest, node)), whole ? wholeOnly(flatten(whole)) : EMPTY);
+  }
+
+  private elementOf(collection: Taint, node: ts.Node | undefined): Taint {
     if (isEmpty(collection)) return EMPTY;
     const all = flatten(collection);
     // Only parameter labels: nothing a declared type could make more precise.
@@ -411,6 +427,26 @@ export class FunctionEvaluator {
 
   private exprInner(node: ts.Expression): Taint {
     const e = skipOuterExpressions(node);
+    const value = this.valueOf(e);
+    return e === node ? value : join(value, this.assertedTypeTaint(node));
+  }
+
+  /**
+   * The labels of the type an outermost `x as T` / `<T>x` asserts, when `T` is a named or literal object
+   * type (SPEC §3.1: a value of an annotated type is a source whatever produced it).
+   */
+  private assertedTypeTaint(node: ts.Expression): Taint {
+    let cur = node;
+    while (cur.kind === SyntaxKind.ParenthesizedExpression) cur = (cur as ts.ParenthesizedExpression).expression;
+    if (cur.kind !== SyntaxKind.AsExpression && cur.kind !== SyntaxKind.TypeAssertionExpression) return EMPTY;
+    const type = (cur as ts.AsExpression).type;
+    if (type.kind !== SyntaxKind.TypeReference && type.kind !== SyntaxKind.ArrayType && type.kind !== SyntaxKind.TypeLiteral) return EMPTY;
+    const name = type.kind === SyntaxKind.TypeReference ? (type as ts.TypeReferenceNode).typeName : undefined;
+    if (name?.kind === SyntaxKind.Identifier && name.escapedText === 'const') return EMPTY;
+    return this.analysis.sources.typeTaint(this.analysis.symbols.typeOfTypeNode(type));
+  }
+
+  private valueOf(e: ts.Expression): Taint {
     switch (e.kind) {
       case SyntaxKind.Identifier: return this.identifier(e as ts.Identifier);
       case SyntaxKind.ThisKeyword: return this.env.get(this.thisSymbolKey) ?? EMPTY;
@@ -454,9 +490,18 @@ export class FunctionEvaluator {
     const name = e.name.text;
     const base = this.expr(e.expression);
     if (CLEAN_PROPERTIES.has(name)) return EMPTY;
-    if (!this.analysis.members.mayMatter(name)) return readField(base, name);
+    if (!this.analysis.members.mayMatter(name)) {
+      // A library member: its symbol matters only to tell whether the base's whole-only labels reach it.
+      if (!base.fields?.has(WHOLE_ONLY)) return readField(base, name);
+      return this.readMember(base, name, this.checker.getSymbolAtLocation(e.name));
+    }
     const sym = this.checker.getSymbolAtLocation(e.name);
-    return join(readField(base, name), this.memberValue(sym, e, base));
+    return join(this.readMember(base, name, sym), this.memberValue(sym, e, base));
+  }
+
+  /** The base value's own field: a member its type declares does not inherit the base's whole-only labels. */
+  private readMember(base: Taint, name: string, sym: ts.Symbol | undefined): Taint {
+    return sym && (sym.declarations?.length ?? 0) > 0 ? readField(base, name) : readUndeclaredField(base, name);
   }
 
   /** What reading a member yields beyond the base value's own field: its source label, getter result and stores. */
@@ -485,11 +530,14 @@ export class FunctionEvaluator {
   private elementAccess(e: ts.ElementAccessExpression): Taint {
     const base = this.expr(e.expression);
     const arg = skipOuterExpressions(e.argumentExpression);
-    if (isNumericLiteral(arg)) return readField(base, arg.text);
+    if (isNumericLiteral(arg)) return readElement(base, arg.text);
     if (isStringLiteralLike(arg)) {
-      if (!this.analysis.members.mayMatter(arg.text)) return readField(base, arg.text);
+      if (!this.analysis.members.mayMatter(arg.text)) {
+        if (!base.fields?.has(WHOLE_ONLY)) return readField(base, arg.text);
+        return this.readMember(base, arg.text, this.checker.getSymbolAtLocation(arg));
+      }
       const sym = this.checker.getSymbolAtLocation(arg);
-      return join(readField(base, arg.text), this.memberValue(sym, e, base));
+      return join(this.readMember(base, arg.text, sym), this.memberValue(sym, e, base));
     }
     this.expr(arg);
     return join(flat(base), this.typeTaintOf(e));

@@ -9,6 +9,7 @@
  */
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
+import type { DescribedDeclaration } from './sources';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { CallGate } from './callGate';
 import { DestinationGate } from './destinationGate';
@@ -38,6 +39,8 @@ export interface FlowInputs {
   /** The files' syntactic indexes, as the program made them while parsing (made here when missing). */
   readonly indexes?: WeakMap<ts.SourceFile, FileIndex>;
   readonly annotations: ReadonlyMap<ts.Node, Annotation>;
+  /** How findings name and locate declarations that were bound from elsewhere (Prisma model fields). */
+  readonly described?: ReadonlyMap<ts.Node, DescribedDeclaration>;
   readonly regions: RegionCatalog;
   /** Checked between files; when it returns true the analysis stops with CancelledError. */
   readonly isCancelled?: () => boolean;
@@ -81,7 +84,7 @@ export class FlowAnalysis {
   constructor(private readonly inputs: FlowInputs) {
     this.symbols = new SymbolLookup(inputs.program.getTypeChecker());
     this.checker = this.symbols.wrap();
-    this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations);
+    this.sources = new SourceResolver(inputs.program, this.checker, inputs.annotations, inputs.described);
     this.state = inputs.state ?? new FlowState();
     this.indexes = indexesOf(inputs.files, inputs.indexes ?? this.state.indexes);
     this.current = new Map(inputs.files.map((sf) => [sf.fileName, sf]));

@@ -5,6 +5,15 @@
  * inside a function summary, "this value carries whatever parameter i carried" (a `param` label, substituted
  * at each call site). A taint is the labels of a whole value plus, field-sensitively, the taints of its
  * known fields.
+ *
+ * Two field names are reserved (they cannot clash with a property name: they start with a NUL):
+ * - WHOLE_ONLY holds labels that flow only with the whole value: what a call without a body in the program
+ *   passed through (its arguments and receiver). A read of a member that the value's type declares does not
+ *   inherit them (SPEC §3.1: `(await repo.create(dto)).id` is `User.id`, not the DTO's fields); a read of
+ *   an undeclared member (an `any`, an index signature) or of an element does.
+ * - ELEMENT holds the taint of every element of an array known by its type (`User[]`), field by field, so
+ *   that `users[0].provider` reads the element's `provider` only.
+ * Whole-value flows (`flatten`) carry both.
  */
 import type { Node } from 'typescript';
 import type { Loc } from '../model';
@@ -57,6 +66,10 @@ export interface Taint {
 }
 
 export const EMPTY: Taint = { labels: [] };
+/** The reserved field of labels that flow only with the whole value (see the module comment). */
+export const WHOLE_ONLY = '\u0000whole';
+/** The reserved field of an array's elements known by type (see the module comment). */
+export const ELEMENT = '\u0000element';
 /** The most path steps a label keeps. */
 export const MAX_HOPS = 16;
 const MAX_DEPTH = 4;
@@ -125,19 +138,28 @@ export function unionLabels(a: readonly Label[], b: readonly Label[]): readonly 
   return out ?? a;
 }
 
-export function join(a: Taint, b: Taint): Taint {
+/**
+ * The union of two values, field by field down to MAX_DEPTH; below that the fields are merged into the
+ * labels (values that nest themselves — `node.next = node` in a loop — cannot grow without bound, and
+ * shared subtrees are not walked once per path).
+ */
+export function join(a: Taint, b: Taint, depth = 0): Taint {
+  if (a === b || isEmpty(b)) return a;
   if (isEmpty(a)) return b;
-  if (isEmpty(b)) return a;
+  if (depth >= MAX_DEPTH) return { labels: unionLabels(flatten(a), flatten(b)) };
   const labels = unionLabels(a.labels, b.labels);
   if (!a.fields && !b.fields) return { labels };
   const fields = new Map(a.fields ?? []);
-  for (const [k, v] of b.fields ?? []) fields.set(k, fields.has(k) ? join(fields.get(k)!, v) : v);
+  for (const [k, v] of b.fields ?? []) {
+    const cur = fields.get(k);
+    fields.set(k, cur ? join(cur, v, depth + 1) : v);
+  }
   return { labels, fields };
 }
 
 /** The join of many taints in one pass (joining pairwise would copy the growing result each time). */
 export function joinAll(taints: readonly Taint[]): Taint {
-  if (taints.length <= 2) return taints.reduce(join, EMPTY);
+  if (taints.length <= 2) return taints.reduce((a, b) => join(a, b), EMPTY);
   const labels = new Map<string, Label>();
   const byField = new Map<string, Taint[]>();
   for (const t of taints) {
@@ -175,6 +197,32 @@ export function readField(t: Taint, name: string): Taint {
   if (t.labels.length === 0) return field;
   const inherited = t.labels.map((l): Label => (l.kind === 'param' && l.path.length < MAX_DEPTH ? { ...l, path: [...l.path, name] } : l));
   return join({ labels: inherited }, field);
+}
+
+/** A value that carries these labels only as a whole: reading a declared member of it yields none of them. */
+export function wholeOnly(labels: readonly Label[]): Taint {
+  return labels.length === 0 ? EMPTY : { labels: [], fields: new Map([[WHOLE_ONLY, { labels }]]) };
+}
+
+/** `value.name` where `name` is not a member the value's type declares (an `any`, an index signature): the whole-only labels too. */
+export function readUndeclaredField(t: Taint, name: string): Taint {
+  const whole = t.fields?.get(WHOLE_ONLY);
+  return whole ? join(readField(t, name), { labels: flatten(whole) }) : readField(t, name);
+}
+
+/** `value[i]`: the element `i` as stored, the elements known by type, and the whole-only labels. */
+export function readElement(t: Taint, index: string): Taint {
+  const element = t.fields?.get(ELEMENT);
+  const read = readUndeclaredField(t, index);
+  return element ? join(read, element) : read;
+}
+
+/** The value without one of its fields. */
+export function withoutField(t: Taint, name: string): Taint {
+  if (!t.fields?.has(name)) return t;
+  const fields = new Map(t.fields);
+  fields.delete(name);
+  return fields.size === 0 ? { labels: t.labels } : { labels: t.labels, fields };
 }
 
 export function withField(t: Taint, name: string, value: Taint): Taint {

@@ -65,6 +65,15 @@ export function skipOuterExpressions(e: ts.Expression): ts.Expression {
   }
 }
 
+/** Parentheses, `!` and `satisfies` (which keep the expression's type), but not `as`/`<T>` assertions. */
+export function skipParenthesesAndNonNull(e: ts.Expression): ts.Expression {
+  let cur = e;
+  while (cur.kind === SyntaxKind.ParenthesizedExpression || cur.kind === SyntaxKind.NonNullExpression || cur.kind === SyntaxKind.SatisfiesExpression) {
+    cur = (cur as ts.ParenthesizedExpression).expression;
+  }
+  return cur;
+}
+
 /** The function implementing a declaration: itself, or the function assigned to a variable/property. */
 export function functionOfDeclaration(decl: ts.Node): FunctionLike | undefined {
   if (isFunctionWithBody(decl)) return decl;
@@ -88,10 +97,64 @@ export function displayName(decl: ts.Node): string {
   if (parent && (isInterfaceDeclaration(parent) || isClassLike(parent))) {
     return `${parent.name?.text ?? '<anonymous>'}.${own}`;
   }
-  if (parent && isTypeLiteralNode(parent) && isTypeAliasDeclaration(parent.parent)) {
-    return `${parent.parent.name.text}.${own}`;
+  if (parent && isTypeLiteralNode(parent)) {
+    let holder: ts.Node = parent.parent;
+    while (holder && (ts.isIntersectionTypeNode(holder) || ts.isUnionTypeNode(holder) || ts.isParenthesizedTypeNode(holder))) holder = holder.parent;
+    if (holder && isTypeAliasDeclaration(holder)) return `${holder.name.text}.${own}`;
   }
-  return own;
+  return scopedName(decl, own);
+}
+
+/**
+ * A parameter or local variable named by where it is declared (`register(phone)`, `register.draft`), never by
+ * its bare local name alone (SPEC §3.1 "Names"); module-level declarations keep their own name.
+ */
+function scopedName(decl: ts.Node, own: string): string {
+  const literal = objectLiteralHolder(decl);
+  if (literal) return `${literal}.${own}`;
+  let root: ts.Node = decl;
+  while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root)) root = root.parent;
+  if (root !== decl) return scopedName(root, own);
+  if (isParameter(decl)) {
+    const fn = decl.parent;
+    const fnName = fn ? nameText(fn) ?? nameOfHolder(fn) : undefined;
+    return fnName ? `${fnName}(${own})` : own;
+  }
+  if (!isVariableDeclaration(decl)) return own;
+  let cur: ts.Node | undefined = decl.parent;
+  while (cur && !ts.isFunctionLike(cur) && !ts.isSourceFile(cur)) cur = cur.parent;
+  if (!cur || ts.isSourceFile(cur)) return own;
+  const fnName = nameText(cur) ?? nameOfHolder(cur);
+  return fnName ? `${fnName}.${own}` : own;
+}
+
+/**
+ * The name of what holds the object literal a property is written in: `userSchema` for
+ * `const userSchema = new Schema({ email: … })`, `userSchema.profile` one level down, `module.exports`.
+ */
+function objectLiteralHolder(decl: ts.Node): string | undefined {
+  if (!isPropertyAssignment(decl) && !isShorthandPropertyAssignment(decl) && !ts.isMethodDeclaration(decl)) return undefined;
+  const literal = decl.parent;
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  let holder: ts.Node = literal.parent;
+  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isCallExpression(holder) || ts.isNewExpression(holder))) holder = holder.parent;
+  if (!holder) return undefined;
+  if (isPropertyAssignment(holder)) {
+    const outer = objectLiteralHolder(holder);
+    const name = nameText(holder);
+    return outer ? `${outer}.${name}` : name;
+  }
+  if (isVariableDeclaration(holder) || isPropertyDeclaration(holder)) return nameText(holder);
+  if (isBinaryExpression(holder)) return holder.left.getText().replace(/\s+/g, '');
+  return undefined;
+}
+
+/** The name of the variable or property a function expression is assigned to, or of a constructor's class. */
+function nameOfHolder(fn: ts.Node): string | undefined {
+  if (isConstructorDeclaration(fn)) return fn.parent.name?.text;
+  const p = fn.parent;
+  if (p && (isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p))) return nameText(p);
+  return undefined;
 }
 
 /** A declaration's name as written (`sf` when parent pointers may not be set yet). */

@@ -2,8 +2,10 @@
  * Builds the TypeScript Program the analysis runs on, entirely through the FileHost: the root's
  * tsconfig.json/jsconfig.json when there is one (its files and compiler options), otherwise every source
  * file under the root; then the config's include/exclude and the requested paths narrow the set.
- * Options are tuned for analysis: JS allowed, nothing emitted, only the core of the ES library loaded, and package
- * types not pulled in (types of packages that are not installed resolve to nothing; analysis goes on).
+ * Options are tuned for analysis: JS allowed, nothing emitted, only the core of the ES library loaded. Imports
+ * are resolved: the declaration files of installed packages join the program (a generated ORM client, a
+ * library's generic types), their JavaScript does not, and no `@types` package is loaded unless imported
+ * (types of packages that are not installed resolve to nothing; analysis goes on).
  * Notices about skipped files are written in the request's language.
  */
 import ts = require('typescript');
@@ -78,7 +80,6 @@ export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
     allowJs: true,
     checkJs: false,
     noEmit: true,
-    noResolve: true,
     types: [],
     lib: [...ANALYSIS_LIBS],
     skipLibCheck: true,
@@ -143,8 +144,10 @@ function sourceFileOptions(v: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.
 export interface ParseResults {
   /** Files the parser could not handle (it overflows the stack on pathologically nested code), with the error. */
   readonly unparsable: Map<string, unknown>;
-  /** The index of each parsed workspace file (default library files are not indexed). */
+  /** The index of each parsed workspace file (default library files and packages' files are not indexed). */
   readonly indexes: WeakMap<ts.SourceFile, FileIndex>;
+  /** Whether a file is one of the workspace's (indexed); every file but TypeScript's library when absent. */
+  readonly isWorkspaceFile?: (fileName: string) => boolean;
 }
 
 /** The directory of TypeScript's own library files (lib.*.d.ts). */
@@ -168,7 +171,7 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
         // nodes, parsed only in JavaScript files, need the parser's own pass.
         const setParents = jsDocParsingMode !== ts.JSDocParsingMode.ParseNone;
         const sf = ts.createSourceFile(fileName, text, { ...sourceFileOptions(languageVersion), jsDocParsingMode }, setParents);
-        if (!fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY)) {
+        if (!fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY) && (results.isWorkspaceFile?.(fileName) ?? true)) {
           const index = indexFile(sf);
           if (!index) throw new RangeError(`${fileName} nests more than ${MAX_SYNTAX_DEPTH} levels deep`);
           results.indexes.set(sf, index);
@@ -314,7 +317,9 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
   const unparsable = new Map<string, unknown>();
   const indexes = reuse.indexes ?? new WeakMap<ts.SourceFile, FileIndex>();
   const resolutions = reuse.fileList?.resolutionCache(options) ?? newResolutionCache(options);
-  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes }, cache, resolutions), oldProgram });
+  const roots = new Set(screened.files);
+  const isWorkspaceFile = (f: string): boolean => roots.has(f);
+  const program = ts.createProgram({ rootNames: screened.files, options, host: compilerHost(host, { unparsable, indexes, isWorkspaceFile }, cache, resolutions), oldProgram });
   cache?.retain(new Set(program.getSourceFiles().map((sf) => sf.fileName)));
   const problems = [...screened.problems];
   for (const [file, error] of unparsable) {

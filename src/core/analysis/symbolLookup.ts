@@ -16,7 +16,7 @@
  * The result is a TypeChecker whose getSymbolAtLocation answers from these; everything else is the checker's.
  */
 import ts = require('typescript');
-import { skipOuterExpressions } from './nodes';
+import { skipOuterExpressions, skipParenthesesAndNonNull } from './nodes';
 import { TYPESCRIPT_LIB_DIRECTORY } from './program';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
@@ -259,7 +259,8 @@ export class SymbolLookup {
    */
   private memberSymbol(access: ts.PropertyAccessExpression): ts.Symbol | undefined {
     if (this.byNode.has(access.name)) return this.byNode.get(access.name);
-    const recv = skipOuterExpressions(access.expression);
+    // Not through `as`/`<T>`: an asserted receiver has the asserted type, not the written-down one.
+    const recv = skipParenthesesAndNonNull(access.expression);
     const own = recv.kind === SyntaxKind.ThisKeyword ? this.ownClassMember(recv, access.name.escapedText) : undefined;
     if (own) {
       this.byNode.set(access.name, own);
@@ -423,3 +424,4 @@ export class SymbolLookup {
     return sym;
   }
 }
+

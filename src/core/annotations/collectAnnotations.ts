@@ -138,8 +138,24 @@ function recordTrivia(text: string, node: ts.Node, found: Map<number, DocComment
 function addStrays(sf: ts.SourceFile, strays: readonly number[], found: Map<number, DocComment>): void {
   if (strays.length === 0) return;
   for (const [offset, r] of commentsAt(sf, strays)) {
-    if (r.pos === offset && isDocComment(sf.text, r)) found.set(r.pos, { pos: r.pos, end: r.end, owner: undefined });
+    if (r.pos === offset && isDocComment(sf.text, r)) found.set(r.pos, { pos: r.pos, end: r.end, owner: declarationAfterModifiers(sf, r) });
   }
+}
+
+/**
+ * The declaration whose decorators/modifiers come before a comment and whose name comes after it
+ * (`@Entity() /** … *\/ class User`, the comment before the `class` keyword): it owns the comment.
+ */
+function declarationAfterModifiers(sf: ts.SourceFile, r: ts.CommentRange): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (r.pos < node.pos || r.end > node.end) return;
+    const named = node as ts.Node & { readonly name?: ts.Node; readonly modifiers?: ts.NodeArray<ts.ModifierLike> };
+    if (named.modifiers && named.name && named.modifiers.end <= r.pos && r.end <= named.name.getStart(sf)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return found;
 }
 
 const TYPE: ReadonlySet<DeclarationKind> = new Set(['type']);
@@ -216,8 +232,12 @@ function nameAfterModifiers(node: ts.Node): Target[] {
   const parent = node.parent as ts.Node | undefined;
   if (!parent || (!ts.canHaveModifiers(parent) && !ts.canHaveDecorators(parent))) return [];
   const named = parent as ts.Node & { readonly name?: ts.Node; readonly modifiers?: ts.NodeArray<ts.ModifierLike> };
-  if (named.name !== node || !named.modifiers || named.modifiers.end !== node.pos) return [];
-  return targetsOf(parent);
+  if (!named.modifiers) return [];
+  if (named.name === node && named.modifiers.end === node.pos) return targetsOf(parent);
+  // `@Entity() /** … *\/ export class User`: the comment is before a keyword that follows a decorator.
+  const at = named.modifiers.indexOf(node as ts.ModifierLike);
+  if (at > 0 && !ts.isDecorator(node) && ts.isDecorator(named.modifiers[at - 1])) return targetsOf(parent);
+  return [];
 }
 
 /** A property whose initializer is a function, or whose declared type is a function type. */

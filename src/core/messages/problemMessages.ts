@@ -1,5 +1,5 @@
 /**
- * The message catalogue of input problems (RG001–RG012): annotations, suppressions, regions, the config
+ * The message catalogue of input problems (RG001–RG013): annotations, suppressions, regions, the config
  * file, unparsable and skipped source files. Each message has an English and a Japanese text built from
  * typed placeholders (`ProblemMessageArgs`); `problemMessage(lang, id, args)` renders one. The English
  * texts are the engine's historical ones, which reports, baselines and tests depend on.
@@ -37,6 +37,8 @@ export interface ProblemMessageArgs {
   // annotations (validateTags)
   readonly unknownTag: { readonly tag: string; readonly suggestion: string };
   readonly duplicateTag: { readonly tag: string };
+  readonly prismaClientMissing: { readonly model: string };
+  readonly objectAliasResidency: { readonly alias: string };
   readonly tagNotAttached: { readonly tag: string; readonly allowed: Kinds };
   readonly tagMisplaced: { readonly tag: string; readonly here: DeclarationKind | undefined; readonly allowed: Kinds };
   readonly unknownValue: {
@@ -141,6 +143,14 @@ const ANNOTATION_MESSAGES = {
   unknownTag: {
     en: (a) => `Unknown tag "@${a.tag}"; did you mean "@${a.suggestion}"?`,
     ja: (a) => `不明なタグ "@${a.tag}" です。"@${a.suggestion}" の誤りではありませんか？`,
+  },
+  prismaClientMissing: {
+    en: (a) => `The tags of Prisma model ${a.model} take no effect: its generated client type is not in the program (run \`prisma generate\`, and import the client in the code)`,
+    ja: (a) => `Prisma モデル ${a.model} のタグは効果がありません: 生成されたクライアントの型がプログラムにありません（\`prisma generate\` を実行し、コードでクライアントをインポートしてください）`,
+  },
+  objectAliasResidency: {
+    en: (a) => `@residency on ${a.alias} takes no effect: it is an alias of an object type declared elsewhere, whose members follow their own declarations; tag those members or the type that declares them, or write the members in an object literal part (\`Document & { … }\`)`,
+    ja: (a) => `${a.alias} の @residency は効果がありません: 別の場所で宣言されたオブジェクト型の別名であり、そのメンバーはそれぞれの宣言に従います。メンバーか、それを宣言する型にタグを付けるか、メンバーをオブジェクトリテラル部分（\`Document & { … }\`）に書いてください`,
   },
   duplicateTag: {
     en: (a) => `Duplicate tag @${a.tag} on this declaration; only the first one applies`,

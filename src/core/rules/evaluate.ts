@@ -78,8 +78,8 @@ function pathOf(p: Pending, root: string): PathStep[] {
   const label = p.labels[0];
   const s = label.source;
   const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
-  for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: h.note });
-  steps.push({ location: relativeLoc(root, p.hit.site.loc), note: `sent to ${p.hit.site.destination.description}` });
+  for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: oneLine(h.note) });
+  steps.push({ location: relativeLoc(root, p.hit.site.loc), note: oneLine(`sent to ${p.hit.site.destination.description}`) });
   return steps;
 }
 
@@ -131,4 +131,9 @@ export function configFindings(config: ResidencyConfig, root: string, lang: Lang
     });
   }
   return out;
+}
+
+/** Code quoted in a note on one line (`transporter\n    .sendMail()` → `transporter .sendMail()`). */
+function oneLine(note: string): string {
+  return note.replace(/\s*[\r\n]+\s*/g, ' ');
 }
