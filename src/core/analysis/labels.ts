@@ -179,12 +179,21 @@ export function joinAll(taints: readonly Taint[]): Taint {
   return { labels: [...labels.values()], fields };
 }
 
-/** All labels of a value, its fields included: what flows when the value flows as a whole. */
-export function flatten(t: Taint, depth = 0): readonly Label[] {
-  if (!t.fields || depth >= MAX_DEPTH) return t.labels;
-  let labels = t.labels;
-  for (const f of t.fields.values()) labels = unionLabels(labels, flatten(f, depth + 1));
-  return labels;
+/**
+ * All labels of a value, its fields included at any depth: what flows when the value flows as a whole.
+ * Each distinct sub-taint is visited once (values share subtrees).
+ */
+export function flatten(t: Taint): readonly Label[] {
+  if (!t.fields) return t.labels;
+  const seen = new Set<Taint>();
+  const walk = (x: Taint, acc: readonly Label[]): readonly Label[] => {
+    if (seen.has(x)) return acc;
+    seen.add(x);
+    let labels = unionLabels(acc, x.labels);
+    for (const f of x.fields?.values() ?? []) labels = walk(f, labels);
+    return labels;
+  };
+  return walk(t, []);
 }
 
 export function flat(t: Taint): Taint {
@@ -237,7 +246,15 @@ export function mapLabels(t: Taint, fn: (l: Label) => Label | undefined, depth =
     const m = fn(l);
     if (m) labels.push(m);
   }
-  if (!t.fields || depth >= MAX_DEPTH) return { labels: unionLabels([], labels) };
+  if (!t.fields) return { labels: unionLabels([], labels) };
+  if (depth >= MAX_DEPTH) {
+    // Below the depth kept field by field, what deeper fields hold is merged in (not dropped).
+    for (const l of flatten({ labels: [], fields: t.fields })) {
+      const m = fn(l);
+      if (m) labels.push(m);
+    }
+    return { labels: unionLabels([], labels) };
+  }
   const fields = new Map<string, Taint>();
   for (const [k, v] of t.fields) {
     const m = mapLabels(v, fn, depth + 1);

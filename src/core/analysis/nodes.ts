@@ -154,6 +154,8 @@ function nameOfHolder(fn: ts.Node): string | undefined {
   if (isConstructorDeclaration(fn)) return fn.parent.name?.text;
   const p = fn.parent;
   if (p && (isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p))) return nameText(p);
+  // `exports.postContact = async (req, res) => { … }`, `module.exports.f = function () { … }`
+  if (p && isBinaryExpression(p) && p.right === fn && isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
 }
 
