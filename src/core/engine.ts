@@ -15,7 +15,8 @@ import type { Annotation, FileAnnotations, Suppression } from './annotations/typ
 import { FlowState } from './analysis/flowState';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
-import type { FileHost } from './host';
+import type { FileHost, InputRead } from './host';
+import { MAX_FILE_BYTES } from './analysis/fileDiscovery';
 import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
 import type { FlowRecord } from './report/flows';
@@ -23,6 +24,7 @@ import { HitReportCache } from './report/hitReports';
 import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
 import { configFindings } from './rules/evaluate';
 import type { Lang } from './rules/types';
+import { sourceLoc } from './text/positions';
 import { createRegionCatalog } from './vocabulary/regionCatalog';
 import type { RegionCatalog } from './vocabulary/regionTypes';
 
@@ -66,11 +68,11 @@ export class AnalysisSession {
   /** The config, read again only when its path, text or the language changed (the same object otherwise). */
   readConfig(host: FileHost, opts: CheckOptions): ConfigRead {
     const path = configPathOf(opts);
-    const text = host.readFile(path);
-    const key = JSON.stringify([path, text ?? null, opts.lang ?? 'en', !!opts.configFile]);
+    const input = readConfigInput(host, path, opts);
+    const key = JSON.stringify([path, input, opts.lang ?? 'en', !!opts.configFile]);
     if (this.lastConfig?.key !== key) {
       this.configLoader ??= createConfigLoader(this.regions);
-      this.lastConfig = { key, value: configFromText(text, path, opts, this.configLoader) };
+      this.lastConfig = { key, value: configFromInput(input, path, opts, this.configLoader) };
     }
     return this.lastConfig.value;
   }
@@ -102,29 +104,38 @@ function configPathOf(opts: CheckOptions): string {
 
 export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog, load: ConfigLoader = createConfigLoader(regions)): ConfigRead {
   const path = configPathOf(opts);
-  return configFromText(host.readFile(path), path, opts, load);
+  return configFromInput(readConfigInput(host, path, opts), path, opts, load);
 }
 
-function configFromText(text: string | undefined, path: string, opts: CheckOptions, load: ConfigLoader): ConfigRead {
+/** The config file, read like every input: a regular file within the size limit. */
+function readConfigInput(host: FileHost, path: string, opts: CheckOptions): InputRead {
+  return host.readInput(path, opts.maxFileBytes ?? MAX_FILE_BYTES);
+}
+
+function configProblem(path: string, message: string): Problem {
+  const location: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message, location };
+}
+
+/** The config from what reading it gave: no file (defaults; an error when `--config` named it), a refused file (an error, defaults), or its text. */
+function configFromInput(input: InputRead, path: string, opts: CheckOptions, load: ConfigLoader): ConfigRead {
   const lang = opts.lang ?? 'en';
-  if (text === undefined && opts.configFile) {
-    const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const message = problemMessage(lang, 'configUnreadable', { path });
-    return { text, config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message, location: loc }] };
-  }
-  return { text, ...load(text, text === undefined ? undefined : path, lang) };
+  const text = input.text;
+  if (text !== undefined) return { text, ...load(text, path, lang) };
+  if (input.refused === 'missing' && !opts.configFile) return { text, ...load(undefined, undefined, lang) };
+  const message = input.refused === 'missing' ? problemMessage(lang, 'configUnreadable', { path })
+    : problemMessage(lang, 'configNotRead', { file: CONFIG_FILE_NAME, reason: input.refused, bytes: input.bytes, limitBytes: opts.maxFileBytes ?? MAX_FILE_BYTES });
+  return { text, config: load(undefined, undefined).config, problems: [configProblem(path, message)] };
 }
 
 function parseProblems(sf: ts.SourceFile, program: ts.Program, lang: Lang): Problem[] {
   return program.getSyntacticDiagnostics(sf).slice(0, 5).map((d) => {
     const start = d.start ?? 0;
-    const s = sf.getLineAndCharacterOfPosition(start);
-    const e = sf.getLineAndCharacterOfPosition(start + (d.length ?? 0));
     const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
     return {
       kind: 'parse', code: PROBLEM_CODES.sourceParse, severity: 'error',
       message: problemMessage(lang, 'sourceParse', { detail: text }),
-      location: { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+      location: sourceLoc(sf, start, start + (d.length ?? 0)),
     };
   });
 }
