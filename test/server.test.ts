@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -110,5 +111,74 @@ describe('language server', () => {
     assert.match(hover.contents.value, /Chinese ops contractor \(contractor-overseas, CN\)/);
     const map = (await client.connection.sendRequest('residencyGuard/dataMap', {})) as { category: string; countries: { country: string }[] }[];
     assert.deepEqual(map.map((c) => [c.category, c.countries.map((x) => x.country)]), [['contact', ['CN']]]);
+  });
+});
+
+/** A server spawned bare, for what a client must never send: resolves with its exit code, or rejects when it is still running after `ms`. */
+function exitOf(feed: (stdin: NodeJS.WritableStream) => void, ms = 20000): Promise<number | null> {
+  const proc = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill();
+      reject(new Error(`the server was still running ${ms} ms after the input`));
+    }, ms);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    feed(proc.stdin);
+  });
+}
+
+const BROKEN_STREAMS: ReadonlyArray<{ name: string; bytes: string | undefined }> = [
+  { name: 'a Content-Length that is not a number', bytes: 'Content-Length: abc\r\n\r\n{}' },
+  { name: 'a header without a colon', bytes: 'hello world\r\n\r\n' },
+  { name: 'a body that is not JSON', bytes: 'Content-Length: 5\r\n\r\n{{{{{' },
+  { name: 'the input stream closed', bytes: undefined },
+];
+
+describe('language server on a broken stream', () => {
+  for (const { name, bytes } of BROKEN_STREAMS) {
+    it(`exits (status 1) on ${name}, so that the client restarts it`, async () => {
+      const code = await exitOf((stdin) => (bytes === undefined ? stdin.end() : stdin.write(bytes)));
+      assert.equal(code, 1);
+    });
+  }
+});
+
+describe('language server protocol misuse and unsaved buffers', () => {
+  let dir: string;
+  let client: TestLspClient;
+  const uri = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    client = new TestLspClient(REPO);
+    await client.initialize(dir);
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects a second initialize with an error and keeps answering', async () => {
+    await assert.rejects(client.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [] }),
+      (e: { code?: number }) => e.code === -32600);
+    const info = (await client.connection.sendRequest('residencyGuard/serverInfo', {})) as { version: string };
+    assert.match(info.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it('screens the unsaved buffer, not the disk copy: a NUL in the buffer skips the file as binary', async () => {
+    client.open(uri('src/main.ts'), MAIN);
+    await client.until(() => ours('src/main.ts').some((d) => d.code === 'JPR001'), 'the finding on the clean buffer');
+    client.change(uri('src/main.ts'), `\u0000${MAIN}`, 2);
+    await client.until(() => ours('src/main.ts').every((d) => d.code === 'RG011') && ours('src/main.ts').length === 1, 'only the binary notice');
+    assert.match(ours('src/main.ts')[0].message, /binary/);
   });
 });

@@ -43,6 +43,22 @@ export interface CheckOptions {
   readonly session?: AnalysisSession;
   /** Files larger than this are skipped with a notice (default 2 MB). */
   readonly maxFileBytes?: number;
+  /** Told the file whose analysis starts, or undefined for a step of no one file (the CLI's budget watches it). */
+  readonly onFile?: (file: string | undefined) => void;
+  /** Files that went over the analysis budget in an earlier attempt: not analysed, each reported as skipped. */
+  readonly overBudget?: OverBudget;
+}
+
+/** The time and memory an analysis may take per file (SPEC §6.0 v2; defaults in the CLI, README). */
+export interface AnalysisBudget {
+  readonly seconds: number;
+  readonly memoryMb: number;
+}
+
+/** Files over the budget, and the budget (for their notices). */
+export interface OverBudget {
+  readonly files: readonly string[];
+  readonly budget: AnalysisBudget;
 }
 
 export interface SessionResult {
@@ -222,13 +238,19 @@ class CheckRun {
   *steps(): Generator<void> {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
     const session = this.opts.session;
-    const request = { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang };
+    const request = {
+      root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang,
+      overBudget: this.opts.overBudget,
+    };
+    const onFile = this.opts.onFile;
+    onFile?.(undefined);
     const reuse = { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList, indexes: session?.flow.indexes };
     const ap = createAnalysisProgram(this.host, request, reuse);
     this.program = ap.program;
     this.problems.push(...ap.problems);
     yield;
     for (const file of ap.files) {
+      onFile?.(file);
       const sf = ap.program.getSourceFile(file);
       if (!sf) {
         // Listed, but the host could not read it: say so rather than leave it out silently.
@@ -242,12 +264,14 @@ class CheckRun {
       this.suppressions.push(...fa.suppressions);
       this.problems.push(...fa.problems);
     }
+    onFile?.(undefined);
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
-      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
+      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile, onFile,
     });
     yield* this.flow.steps();
+    onFile?.(undefined);
   }
 
   finish(): SessionResult {

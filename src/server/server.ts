@@ -6,8 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type InitializeParams, type InitializeResult,
+  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
+  ResponseError, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
@@ -27,7 +28,24 @@ import { completionsAt, vocabularyHover } from './vocabularyAssist';
 import { createRegionCatalog } from '../core/vocabulary/regionCatalog';
 import { createOverlayHost, DiskTextCache } from './overlayHost';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport (`--node-ipc` from the VS Code client, else stdio), watched: a framing error, an unreadable
+ * message or a closed stream ends the process (exit 1), so that the client sees it die and restarts it,
+ * instead of a server that is alive but answers nothing.
+ */
+function transport(): [MessageReader, MessageWriter] {
+  const pair: [MessageReader, MessageWriter] = process.argv.includes('--node-ipc')
+    ? [new IPCMessageReader(process), new IPCMessageWriter(process)]
+    : [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  const broken = (): never => process.exit(1);
+  pair[0].onError(broken);
+  pair[0].onClose(broken);
+  pair[1].onError(broken);
+  pair[1].onClose(broken);
+  return pair;
+}
+
+const connection = createConnection(ProposedFeatures.all, ...transport());
 const documents = new TextDocuments(TextDocument);
 
 class ServerState {
@@ -40,6 +58,8 @@ class ServerState {
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
   canWatchFiles = false;
+  /** `initialize` is answered once; a second one is an error (LSP), never a reset. */
+  initialized = false;
 }
 const state = new ServerState();
 
@@ -72,6 +92,8 @@ function mergeSettings(raw: Partial<ClientSettings> | undefined): ClientSettings
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  if (state.initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized');
+  state.initialized = true;
   const opts = params.initializationOptions as { settings?: Partial<ClientSettings> } & Partial<ClientSettings> | undefined;
   state.settings = mergeSettings(opts?.settings ?? opts);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

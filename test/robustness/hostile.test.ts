@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadConfig, MAX_CONFIG_PROBLEMS } from '../../src/core/config/loadConfig';
+import type { Problem } from '../../src/core/model';
 import { isControl } from '../../src/core/report/formats';
+import { createRegionCatalog } from '../../src/core/vocabulary/regionCatalog';
 import { lines, makeTempDir, PROBLEM_MATCHER, removeDir, runInProcess, writeFiles } from '../support/cli';
 import { FLOW_FILES, FLOW_SINK, runCompiledCli } from '../support/workspace';
 
@@ -210,4 +213,74 @@ test('a file outside the root that the tsconfig names is analysed and reported b
   assert.ok(report.problems.some((p) => p.location.file === shared && p.code === 'RG010'), stdout);
   assert.ok(report.findings.some((f) => f.location.file === FLOW_SINK.file), stdout);
   assert.deepEqual(strings(JSON.parse(stdout)).filter((s) => s.startsWith('/') || s.includes(outside)), []);
+});
+
+/** A config whose `n` parties each have an unknown access class and a malformed country (a few problems each). */
+function badParties(n: number): string {
+  const parties: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) parties[`p${i}`] = { access: 'bogus', country: 'cn' };
+  return JSON.stringify({ parties }, null, 1);
+}
+
+test('config problems in linear time, at most MAX_CONFIG_PROBLEMS reported and a last one saying how many more', () => {
+  const regions = createRegionCatalog();
+  const time = (n: number): { ms: number; problems: readonly Problem[] } => {
+    const text = badParties(n);
+    const started = process.hrtime.bigint();
+    const { problems } = loadConfig(text, '/w/residency.config.json', regions);
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, problems };
+  };
+  time(500); // warm up
+  const small = time(2_000);
+  const large = time(16_000);
+  console.log(`# config problems of 2,000 parties in ${small.ms.toFixed(0)} ms, of 16,000 in ${large.ms.toFixed(0)} ms`);
+  // Eight times the errors: linear takes about 8×, quadratic 64×.
+  assert.ok(large.ms < 24 * small.ms + 1000, `${large.ms} ms for 8× the errors of ${small.ms} ms`);
+  assert.equal(large.problems.length, MAX_CONFIG_PROBLEMS + 1);
+  const last = large.problems[MAX_CONFIG_PROBLEMS];
+  const perParty = time(10).problems.length / 10;
+  assert.match(last.message, new RegExp(`${16_000 * perParty - MAX_CONFIG_PROBLEMS} more problems`));
+  assert.ok(last.location.line >= large.problems[MAX_CONFIG_PROBLEMS - 1].location.line);
+});
+
+/** A file whose types make the TypeScript checker explode (10,000 keys, each an object of 1,000), indexed and spread into a sink. */
+function explodingTypes(n: number): string {
+  return [
+    '/** Work queue of the Dalian contractor. @recipient cn-ops */',
+    `export declare function sink${n}(payload: unknown): void;`,
+    "type L = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';",
+    'type S = `${L}${L}${L}${L}`;',
+    'type S3 = `${L}${L}${L}`;',
+    '/** @residency jp-only */',
+    'type M = { [K in S]: { [J in S3]: K } };',
+    'declare const m: M; declare const k: S;',
+    `export function go${n}(): void { sink${n}({ ...m[k] }); }`,
+    '',
+  ].join('\n');
+}
+
+test('three files of exploding template-literal mapped types: each skipped over its analysis budget, the rest checked, no out-of-memory', () => {
+  const files = ['src/boom1.ts', 'src/boom2.ts', 'src/boom3.ts'];
+  const dir = workspace(Object.fromEntries(files.map((f, i) => [f, explodingTypes(i + 1)])));
+  const run = runCompiledCli(['check', '--format', 'json', '--budget-seconds', '3', '--budget-memory-mb', '384'], dir, 240_000);
+  assert.equal(run.timedOut, false, run.stderr);
+  assert.doesNotMatch(run.stderr, /heap out of memory/i);
+  assert.ok(run.stdout.startsWith('{'), `no report (exit ${run.code}):\n${run.stderr}`);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  for (const file of files) {
+    const notices = report.problems.filter((p) => p.location.file === file && p.code === 'RG011');
+    assert.equal(notices.length, 1, run.stdout);
+    assert.match(notices[0].message, /over its analysis budget \(3 s, 384 MB\)/);
+  }
+  assert.ok(report.findings.some((f) => f.location.file === FLOW_SINK.file && f.location.line === FLOW_SINK.line), run.stdout);
+  assert.equal(run.code, 1);
+});
+
+test('the analysis budget is validated: a budget that is not a positive number is a usage error', () => {
+  const dir = workspace();
+  for (const args of [['--budget-seconds', '0'], ['--budget-memory-mb', 'lots']]) {
+    const run = runInProcess(['check', ...args], dir);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`Invalid value "${args[1]}" for ${args[0]}`));
+  }
 });

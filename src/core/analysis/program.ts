@@ -7,6 +7,7 @@
  * Notices about skipped files are written in the request's language.
  */
 import ts = require('typescript');
+import type { OverBudget } from '../engine';
 import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
@@ -24,6 +25,8 @@ export interface ProgramRequest {
   readonly maxFileBytes?: number;
   /** Language of the notices (default English). */
   readonly lang?: Lang;
+  /** Files left out because they went over the analysis budget, each with a notice. */
+  readonly overBudget?: OverBudget;
 }
 
 export interface AnalysisProgram {
@@ -231,6 +234,10 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
       if (text === undefined) return undefined;
+      if (looksBinaryText(text) && !fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY)) {
+        results.unparsable.set(fileName, new BinaryText());
+        return ts.createSourceFile(fileName, '', languageVersion, true);
+      }
       const cached = cache?.get(fileName, text);
       if (cached) return cached;
       try {
@@ -355,7 +362,7 @@ export class FileListCache {
   }
 
   get(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
-    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes, req.lang]);
+    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes, req.lang, req.overBudget]);
     if (this.entry?.key !== key) this.entry = { key, ...listFiles(host, req) };
     return this.entry;
   }
@@ -363,8 +370,15 @@ export class FileListCache {
 
 function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
   const selected = selectFiles(host, req);
-  const screened = screenFiles(host, selected.files, req.maxFileBytes, req.lang);
-  return { options: selected.options, files: screened.files, problems: [...selected.problems, ...screened.problems] };
+  const over = req.overBudget;
+  const skippedFiles = new Set(over?.files ?? []);
+  const screened = screenFiles(host, selected.files.filter((f) => !skippedFiles.has(f)), req.maxFileBytes, req.lang);
+  const problems = [...selected.problems, ...screened.problems];
+  if (over) {
+    const message = problemMessage(req.lang ?? 'en', 'skippedOverBudget', { seconds: over.budget.seconds, memoryMb: over.budget.memoryMb });
+    problems.push(...selected.files.filter((f) => skippedFiles.has(f)).map((f) => skipped(f, message)));
+  }
+  return { options: selected.options, files: screened.files, problems };
 }
 
 /** What a previous run left to reuse: its Program, parsed files and their indexes, the file list. */
@@ -375,8 +389,22 @@ export interface ProgramReuse {
   readonly indexes?: WeakMap<ts.SourceFile, FileIndex>;
 }
 
-/** The notice for a file the parser failed on: too deeply nested (stack overflow) or another error. */
+/**
+ * The text to parse holds a NUL byte near its start. Files are screened for this on disk before the program
+ * is built; this checks the text actually parsed, which in the editor is the unsaved buffer.
+ */
+class BinaryText extends Error {}
+
+function looksBinaryText(text: string): boolean {
+  return text.slice(0, BINARY_SNIFF_CHARS).includes('\0');
+}
+
+/** How far into a text a NUL makes it binary (as the disk screening reads 8 KB). */
+const BINARY_SNIFF_CHARS = 8192;
+
+/** The notice for a file the parser failed on: binary text, too deeply nested (stack overflow) or another error. */
 function unparsableMessage(error: unknown, lang: Lang): string {
+  if (error instanceof BinaryText) return problemMessage(lang, 'skippedBinary', {});
   if (error instanceof RangeError) return problemMessage(lang, 'skippedTooDeep', {});
   return problemMessage(lang, 'skippedParserFailed', { error: (error as Error).message });
 }
