@@ -182,3 +182,48 @@ describe('language server protocol misuse and unsaved buffers', () => {
     assert.match(ours('src/main.ts')[0].message, /binary/);
   });
 });
+
+/** A file whose types make the TypeScript checker explode, indexed and spread into a sink. */
+const EXPLODING = `/** @recipient cn-ops */
+export declare function boom(v: unknown): void;
+type L = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
+type S = \`\${L}\${L}\${L}\${L}\`;
+type S3 = \`\${L}\${L}\${L}\`;
+/** @residency jp-only */
+type M = { [K in S]: { [J in S3]: K } };
+declare const m: M; declare const k: S;
+export function go(): void { boom({ ...m[k] }); }
+`;
+
+describe('language server analysis budget', () => {
+  let dir: string;
+  let client: TestLspClient;
+  const uri = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    fs.writeFileSync(path.join(dir, 'src/boom.ts'), EXPLODING);
+    client = new TestLspClient(REPO);
+    await client.initialize(dir, {}, { analysisBudget: { seconds: 3, memoryMb: 384 } });
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('skips a file of exploding types over its analysis budget with a notice, checks the rest, and keeps answering', async () => {
+    const result = (await client.connection.sendRequest('residencyGuard/checkWorkspace', {})) as { findings: number; problems: number; cancelled: boolean };
+    assert.equal(result.cancelled, false);
+    await client.until(() => ours('src/boom.ts').some((d) => d.code === 'RG011') && ours('src/main.ts').length > 0, 'the budget notice and the findings', 120000);
+    assert.match(ours('src/boom.ts').find((d) => d.code === 'RG011')!.message, /over its analysis budget \(3 s, 384 MB\)/);
+    assert.deepEqual(ours('src/main.ts').map((d) => d.code).sort(), ['JPR001', 'JPR003', 'JPR008']);
+    const info = (await client.connection.sendRequest('residencyGuard/serverInfo', {})) as { version: string };
+    assert.match(info.version, /^\d+\.\d+\.\d+/);
+  });
+});

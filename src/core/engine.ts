@@ -139,7 +139,7 @@ function configFromInput(input: InputRead, path: string, opts: CheckOptions, loa
   const text = input.text;
   if (text !== undefined) return { text, ...load(text, path, lang) };
   if (input.refused === 'missing' && !opts.configFile) return { text, ...load(undefined, undefined, lang) };
-  const message = input.refused === 'missing' ? problemMessage(lang, 'configUnreadable', { path })
+  const message = input.refused === 'missing' ? problemMessage(lang, 'configUnreadable', { path: relativePath(opts.root, path) })
     : problemMessage(lang, 'configNotRead', { file: CONFIG_FILE_NAME, reason: input.refused, bytes: input.bytes, limitBytes: opts.maxFileBytes ?? MAX_FILE_BYTES });
   return { text, config: load(undefined, undefined).config, problems: [configProblem(path, message)] };
 }

@@ -167,6 +167,7 @@ for (const c of SPECIAL_INPUTS) {
     assert.ok(report.summary.files >= 2, `the sources were not checked: ${stdout}`);
     if (c.flow) assert.ok(report.findings.some((f) => f.location.file === FLOW_SINK.file && f.location.line === FLOW_SINK.line), stdout);
     assert.equal(code, c.code === 'RG007' ? 2 : 1, stdout);
+    assert.deepEqual(strings(report).filter((s) => s.includes(dir)), [], 'an absolute path in the report');
   });
 }
 
@@ -283,4 +284,14 @@ test('the analysis budget is validated: a budget that is not a positive number i
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, new RegExp(`Invalid value "${args[1]}" for ${args[0]}`));
   }
+});
+
+test('a file name with a newline and a pipe cannot forge a line or a column of the markdown register', () => {
+  const forged = 'src/ev|il\n# Forged heading\n| forged | row |.ts';
+  const dir = workspace({ [forged]: FLOW_FILES['src/main.ts'] });
+  const run = runInProcess(['check', '--format', 'markdown', '--fail-on', 'none'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const out = lines(run.stdout);
+  assert.ok(out.some((l) => l.includes('ev\\|il\\n# Forged heading\\n\\| forged \\| row \\|.ts:3')), run.stdout);
+  assert.deepEqual(out.filter((l) => l.startsWith('# Forged') || l.startsWith('| forged')), []);
 });

@@ -45,7 +45,7 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   configUnreadable: { path: '/ws/configs/missing.json' },
   configNotRead: { file: 'residency.config.json', reason: 'too-large', bytes: 3_000_000, limitBytes: 2_097_152 },
   configMoreProblems: { file: 'residency.config.json', more: 24_900 },
-  tsconfigProblem: { file: 'tsconfig.json', detail: "File '/ws/base.json' not found." },
+  tsconfigProblem: { file: 'tsconfig.json', detail: "File 'base.json' not found.", unused: false },
   tsconfigNotRead: { file: 'tsconfig.json', reason: 'not-a-file' },
   configSyntax: { file: 'residency.config.json', error: 'CommaExpected' },
   configTooDeep: { file: 'residency.config.json', limit: 64 },

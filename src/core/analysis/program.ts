@@ -88,12 +88,17 @@ function fileProblem(location: Loc, message: string): Problem {
 }
 
 /** A TypeScript diagnostic about a tsconfig file as a located problem (line 1 when it has no position). */
-function tsconfigProblem(d: ts.Diagnostic, path: string, text: string, lang: Lang): Problem {
-  const detail = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+function tsconfigProblem(d: ts.Diagnostic, path: string, text: string, lang: Lang, unused: boolean): Problem {
+  const detail = withRelativePaths(ts.flattenDiagnosticMessageText(d.messageText, ' '), dirOf(path));
   const file = d.file?.fileName ?? path;
   const lines = new LineMap(d.file?.text ?? text);
   const loc = d.start === undefined ? lines.loc(file, 0, 0) : lines.loc(file, d.start, d.start + (d.length ?? 0));
-  return fileProblem(loc, problemMessage(lang, 'tsconfigProblem', { file: relativePath(dirOf(path), file), detail }));
+  return fileProblem(loc, problemMessage(lang, 'tsconfigProblem', { file: relativePath(dirOf(path), file), detail, unused }));
+}
+
+/** TypeScript's message with the absolute paths it quotes made relative to `root` (no report holds an absolute path). */
+function withRelativePaths(message: string, root: string): string {
+  return message.replace(/'(\/[^']*)'/g, (_, p: string) => `'${relativePath(root, p)}'`);
 }
 
 function dirOf(path: string): string {
@@ -116,14 +121,14 @@ function readTsconfig(host: FileHost, name: string, req: ProgramRequest, problem
   }
   const json = ts.parseConfigFileTextToJson(path, input.text);
   if (json.error) {
-    problems.push(tsconfigProblem(json.error, path, input.text, lang));
+    problems.push(tsconfigProblem(json.error, path, input.text, lang, true));
     return undefined;
   }
   const config = json.config ?? {};
   if (name === 'jsconfig.json') config.compilerOptions = { allowJs: true, ...config.compilerOptions };
   const parsed = ts.parseJsonConfigFileContent(config, parseHost(host, outside), root, undefined, path);
   const errors = parsed.errors.filter((d) => d.code !== NO_INPUTS && d.category === ts.DiagnosticCategory.Error);
-  problems.push(...errors.slice(0, MAX_TSCONFIG_PROBLEMS).map((d) => tsconfigProblem(d, path, input.text, lang)));
+  problems.push(...errors.slice(0, MAX_TSCONFIG_PROBLEMS).map((d) => tsconfigProblem(d, path, input.text, lang, false)));
   const named = new Set((parsed.raw?.files as unknown[] | undefined ?? []).filter((f): f is string => typeof f === 'string').map((f) => normalise(joinPath(root, f))));
   return { files: parsed.fileNames.filter(isSourceFile), named, options: parsed.options };
 }

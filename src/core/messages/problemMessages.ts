@@ -64,7 +64,7 @@ export interface ProblemMessageArgs {
   readonly configUnreadable: { readonly path: string };
   readonly configNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
   readonly configMoreProblems: { readonly file: string; readonly more: number };
-  readonly tsconfigProblem: { readonly file: string; readonly detail: string };
+  readonly tsconfigProblem: { readonly file: string; readonly detail: string; readonly unused: boolean };
   readonly tsconfigNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
   readonly configSyntax: { readonly file: string; readonly error: string };
   readonly configTooDeep: { readonly file: string; readonly limit: number };
@@ -248,8 +248,8 @@ const CONFIG_FILE_MESSAGES = {
     ja: (a) => `${a.file}: ほかに ${a.more} 件の問題があります（表示していません）。まずこれらを直してください`,
   },
   tsconfigProblem: {
-    en: (a) => `${a.file}: ${a.detail}; its files and options are not used`,
-    ja: (a) => `${a.file}: ${a.detail}。このファイルの対象ファイルとオプションは使いません`,
+    en: (a) => `${a.file}: ${a.detail.replace(/\.$/, '')}${a.unused ? '; its files and options are not used' : ''}`,
+    ja: (a) => `${a.file} に問題があります: ${a.detail.replace(/\.$/, '')}${a.unused ? '。このファイルの対象ファイルとオプションは使いません' : ''}`,
   },
   tsconfigNotRead: {
     en: (a) => `${a.file} is not read: ${inputProblemText(a.reason, a.bytes, a.limitBytes, 'en')}; its files and options are not used`,

@@ -4,29 +4,13 @@
  * picks any of them, also `sarif` (sarif.ts) and `markdown`, the transfer register (markdown.ts).
  */
 import type { Loc, Problem } from '../model';
+import { escapeControl, isControl } from '../text/escape';
 import { formatMarkdown } from './markdown';
 import { TOOL_NAME, type CheckResult, type Finding } from './model';
 import { formatSarif, projectUris } from './sarif';
 
-export { TOOL_NAME };
+export { TOOL_NAME, escapeControl, isControl };
 export const SCHEMA_VERSION = 1;
-
-const NAMED_ESCAPES: Readonly<Record<number, string>> = { 9: '\\t', 10: '\\n', 13: '\\r' };
-
-/** Control characters (C0, DEL, C1) and the Unicode line separators, which could start a line of their own. */
-export function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-
-/** `text` with every control character written as an escape (`\n`, `\u001b` …): one line, whatever it holds. */
-export function escapeControl(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += isControl(code) ? (NAMED_ESCAPES[code] ?? `\\u${code.toString(16).padStart(4, '0')}`) : text[i];
-  }
-  return out;
-}
 
 /** One line of the text format; a file name or message cannot forge another line (SPEC §7.2 v2). */
 function textLine(loc: Loc, severity: string, code: string, message: string): string {
