@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -144,6 +144,21 @@ describe('language server on a broken stream', () => {
       assert.equal(code, 1);
     });
   }
+});
+
+describe('language server over IPC (as the VS Code client starts it)', () => {
+  it('answers over the IPC channel and exits (status 1) when the channel closes', async () => {
+    const proc = fork(path.join(REPO, 'dist/server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    const answered = new Promise<unknown>((resolve) => proc.once('message', resolve));
+    proc.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [] } });
+    const reply = (await answered) as { id: number; result?: { capabilities?: unknown } };
+    assert.equal(reply.id, 1);
+    assert.ok(reply.result?.capabilities);
+    proc.disconnect();
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still running after the channel closed')), 20000).unref());
+    assert.equal(await Promise.race([exited, timeout]), 1);
+  });
 });
 
 describe('language server protocol misuse and unsaved buffers', () => {

@@ -40,6 +40,8 @@ function transport(): [MessageReader, MessageWriter] {
     ? [new IPCMessageReader(process), new IPCMessageWriter(process)]
     : [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
   const broken = (): never => process.exit(1);
+  // The IPC channel reports its end as the process's `disconnect`, not as the reader's close.
+  process.once('disconnect', broken);
   pair[0].onError(broken);
   pair[0].onClose(broken);
   pair[1].onError(broken);

@@ -10,10 +10,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig, MAX_CONFIG_PROBLEMS } from '../../src/core/config/loadConfig';
+import fc from 'fast-check';
+import { defaultConfig, loadConfig, MAX_CONFIG_PROBLEMS } from '../../src/core/config/loadConfig';
 import type { Problem } from '../../src/core/model';
-import { isControl } from '../../src/core/report/formats';
+import { formatText, isControl } from '../../src/core/report/formats';
+import type { CheckResult } from '../../src/core/report/model';
 import { createRegionCatalog } from '../../src/core/vocabulary/regionCatalog';
+import { anyText, checkProperty } from '../support/property';
 import { lines, makeTempDir, PROBLEM_MATCHER, removeDir, runInProcess, writeFiles } from '../support/cli';
 import { FLOW_FILES, FLOW_SINK, runCompiledCli } from '../support/workspace';
 
@@ -294,4 +297,25 @@ test('a file name with a newline and a pipe cannot forge a line or a column of t
   const out = lines(run.stdout);
   assert.ok(out.some((l) => l.includes('ev\\|il\\n# Forged heading\\n\\| forged \\| row \\|.ts:3')), run.stdout);
   assert.deepEqual(out.filter((l) => l.startsWith('# Forged') || l.startsWith('| forged')), []);
+});
+
+/** A result holding one problem per (file, message) pair, for the text format. */
+function resultOf(pairs: ReadonlyArray<readonly [string, string]>): CheckResult {
+  const problems: Problem[] = pairs.map(([file, message]) => ({
+    kind: 'parse', code: 'RG010', severity: 'error', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+  }));
+  return { root: '/w', findings: [], suppressed: [], problems, files: 1, config: defaultConfig(undefined), flows: [], declarations: [] };
+}
+
+test('fuzz (bounded): whatever the file names and messages hold, the text format has one problem-matcher line per problem', () => {
+  const pair = fc.tuple(anyText(40), anyText(40));
+  checkProperty(fc.property(fc.array(pair, { maxLength: 6 }), (pairs) => {
+    const out = formatText(resultOf(pairs));
+    const printed = lines(out);
+    assert.equal(printed.length, pairs.length, JSON.stringify(out));
+    for (const line of printed) {
+      assert.match(line, PROBLEM_MATCHER);
+      assert.ok(![...line].some((c) => isControl(c.charCodeAt(0))), JSON.stringify(line));
+    }
+  }), { numRuns: 300, interruptAfterTimeLimit: 5000 });
 });
