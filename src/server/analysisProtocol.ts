@@ -3,7 +3,7 @@
  * the LSP connection and the open documents, the worker owns the analysis sessions and runs every check,
  * under the analysis budget (a capped heap, a time limit per file, watched by analysisSupervisor.ts).
  */
-import type { AnalysisBudget, OverBudget } from '../core/engine';
+import type { OverBudget } from '../core/engine';
 import type { CheckResult } from '../core/report/model';
 
 export interface AnalyseRequest {
@@ -37,4 +37,3 @@ export type FromWorker =
   | { readonly kind: 'cancelled'; readonly id: number }
   | { readonly kind: 'failed'; readonly id: number; readonly error: string };
 
-export type { AnalysisBudget };
