@@ -8,6 +8,7 @@ const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node',
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
 await build({ ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' });
+await build({ ...common, entryPoints: ['src/server/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
 await build({ ...common, entryPoints: ['src/cli/typescriptCache.ts'], outfile: 'dist/typescriptCache.js' });
 // The compiler's code cache for the CLI (optional: the CLI runs without it).
 const cache = spawnSync(process.execPath, ['scripts/typescript-cache.mjs'], { stdio: 'inherit' });

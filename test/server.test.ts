@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { fork, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -110,5 +111,134 @@ describe('language server', () => {
     assert.match(hover.contents.value, /Chinese ops contractor \(contractor-overseas, CN\)/);
     const map = (await client.connection.sendRequest('residencyGuard/dataMap', {})) as { category: string; countries: { country: string }[] }[];
     assert.deepEqual(map.map((c) => [c.category, c.countries.map((x) => x.country)]), [['contact', ['CN']]]);
+  });
+});
+
+/** A server spawned bare, for what a client must never send: resolves with its exit code, or rejects when it is still running after `ms`. */
+function exitOf(feed: (stdin: NodeJS.WritableStream) => void, ms = 20000): Promise<number | null> {
+  const proc = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill();
+      reject(new Error(`the server was still running ${ms} ms after the input`));
+    }, ms);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    feed(proc.stdin);
+  });
+}
+
+const BROKEN_STREAMS: ReadonlyArray<{ name: string; bytes: string | undefined }> = [
+  { name: 'a Content-Length that is not a number', bytes: 'Content-Length: abc\r\n\r\n{}' },
+  { name: 'a header without a colon', bytes: 'hello world\r\n\r\n' },
+  { name: 'a body that is not JSON', bytes: 'Content-Length: 5\r\n\r\n{{{{{' },
+  { name: 'the input stream closed', bytes: undefined },
+];
+
+describe('language server on a broken stream', () => {
+  for (const { name, bytes } of BROKEN_STREAMS) {
+    it(`exits (status 1) on ${name}, so that the client restarts it`, async () => {
+      const code = await exitOf((stdin) => (bytes === undefined ? stdin.end() : stdin.write(bytes)));
+      assert.equal(code, 1);
+    });
+  }
+});
+
+describe('language server over IPC (as the VS Code client starts it)', () => {
+  it('answers over the IPC channel and exits (status 1) when the channel closes', async () => {
+    const proc = fork(path.join(REPO, 'dist/server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    const answered = new Promise<unknown>((resolve) => proc.once('message', resolve));
+    proc.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [] } });
+    const reply = (await answered) as { id: number; result?: { capabilities?: unknown } };
+    assert.equal(reply.id, 1);
+    assert.ok(reply.result?.capabilities);
+    proc.disconnect();
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still running after the channel closed')), 20000).unref());
+    assert.equal(await Promise.race([exited, timeout]), 1);
+  });
+});
+
+describe('language server protocol misuse and unsaved buffers', () => {
+  let dir: string;
+  let client: TestLspClient;
+  const uri = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    client = new TestLspClient(REPO);
+    await client.initialize(dir);
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects a second initialize with an error and keeps answering', async () => {
+    await assert.rejects(client.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [] }),
+      (e: { code?: number }) => e.code === -32600);
+    const info = (await client.connection.sendRequest('residencyGuard/serverInfo', {})) as { version: string };
+    assert.match(info.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it('screens the unsaved buffer, not the disk copy: a NUL in the buffer skips the file as binary', async () => {
+    client.open(uri('src/main.ts'), MAIN);
+    await client.until(() => ours('src/main.ts').some((d) => d.code === 'JPR001'), 'the finding on the clean buffer');
+    client.change(uri('src/main.ts'), `\u0000${MAIN}`, 2);
+    await client.until(() => ours('src/main.ts').every((d) => d.code === 'RG011') && ours('src/main.ts').length === 1, 'only the binary notice');
+    assert.match(ours('src/main.ts')[0].message, /binary/);
+  });
+});
+
+/** A file whose types make the TypeScript checker explode, indexed and spread into a sink. */
+const EXPLODING = `/** @recipient cn-ops */
+export declare function boom(v: unknown): void;
+type L = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
+type S = \`\${L}\${L}\${L}\${L}\`;
+type S3 = \`\${L}\${L}\${L}\`;
+/** @residency jp-only */
+type M = { [K in S]: { [J in S3]: K } };
+declare const m: M; declare const k: S;
+export function go(): void { boom({ ...m[k] }); }
+`;
+
+describe('language server analysis budget', () => {
+  let dir: string;
+  let client: TestLspClient;
+  const uri = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    fs.writeFileSync(path.join(dir, 'src/boom.ts'), EXPLODING);
+    client = new TestLspClient(REPO);
+    await client.initialize(dir, {}, { analysisBudget: { seconds: 3, memoryMb: 384 } });
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('skips a file of exploding types over its analysis budget with a notice, checks the rest, and keeps answering', async () => {
+    const result = (await client.connection.sendRequest('residencyGuard/checkWorkspace', {})) as { findings: number; problems: number; cancelled: boolean };
+    assert.equal(result.cancelled, false);
+    await client.until(() => ours('src/boom.ts').some((d) => d.code === 'RG011') && ours('src/main.ts').length > 0, 'the budget notice and the findings', 120000);
+    assert.match(ours('src/boom.ts').find((d) => d.code === 'RG011')!.message, /over its analysis budget \(3 s, 384 MB\)/);
+    assert.deepEqual(ours('src/main.ts').map((d) => d.code).sort(), ['JPR001', 'JPR003', 'JPR008']);
+    const info = (await client.connection.sendRequest('residencyGuard/serverInfo', {})) as { version: string };
+    assert.match(info.version, /^\d+\.\d+\.\d+/);
   });
 });

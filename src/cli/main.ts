@@ -5,16 +5,18 @@
  * Exit status (documented; never changes): 0 nothing at or above --fail-on, 1 findings, 2 usage or
  * config error.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { CONFIG_FILE_NAME, checkWorkspace } from '../core/engine';
+import { CONFIG_FILE_NAME, checkWorkspace, type AnalysisBudget, type OverBudget } from '../core/engine';
 import type { Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
 import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
+import { DEFAULT_BUDGET, runBudgeted, serveInWorker } from './budget';
 import { createNodeHost, toPosix } from './nodeHost';
 
 export const EXIT_OK = 0;
@@ -39,6 +41,9 @@ Options:
   --lang LANG          en or ja (default: from LC_ALL / LANG)
   --root DIR           the checked root; paths in reports are relative to it
                        (default: the one directory given, else the current directory)
+  --budget-seconds N   analysis time per file (default 20); a file over it is skipped with a notice
+  --budget-memory-mb N analysis heap (default 2048); the file being analysed when it is reached is
+                       skipped with a notice
   -h, --help           show this help
   -v, --version        show the version
 
@@ -72,6 +77,7 @@ function parse(argv: readonly string[]) {
     options: {
       config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
       baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' },
     },
   });
 }
@@ -120,17 +126,62 @@ function readBaseline(file: string): Baseline {
   }
 }
 
-function writeOutput(file: string, report: string): void {
+/** Why `file` cannot be replaced by the report: it is a symbolic link or not a regular file (undefined: it can). */
+function outputRefusal(file: string): string | undefined {
+  let st: fs.Stats;
   try {
-    fs.writeFileSync(file, report);
+    st = fs.lstatSync(file);
+  } catch {
+    return undefined; // does not exist yet
+  }
+  if (st.isSymbolicLink()) return 'it is a symbolic link';
+  return st.isFile() ? undefined : 'it is not a regular file';
+}
+
+/**
+ * Writes the report atomically (SPEC §7.2 v2): into a new temporary file beside `file` (created exclusively,
+ * so never through a link), then renamed over it. A symbolic link or a non-regular file at `file` is refused;
+ * rename replaces a directory entry, never what a link planted meanwhile points to.
+ */
+export function writeOutput(file: string, report: string): void {
+  const refusal = outputRefusal(file);
+  if (refusal) throw new UsageError(`Will not write the report to ${file}: ${refusal}`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, report, { flag: 'wx', mode: 0o644 });
+    fs.renameSync(temp, file);
   } catch (e) {
+    fs.rmSync(temp, { force: true });
     throw new UsageError(`Cannot write the report to ${file}: ${(e as Error).message}`);
   }
 }
 
-export function runCli(argv: readonly string[], io: CliIO): number {
+/** What a budgeted run (a worker of `main`) adds to a check: files over the budget, and who watches each file start. */
+export interface RunHooks {
+  readonly overBudget?: OverBudget;
+  readonly onFile?: (file: string | undefined) => void;
+}
+
+function positive(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`Invalid value "${value}" for ${option}; expected a positive number`);
+  return n;
+}
+
+/** The analysis budget the arguments ask for (the defaults when they do not, or cannot be read: the check then reports the usage error). */
+export function budgetOf(argv: readonly string[]): AnalysisBudget {
   try {
-    return run(argv, io);
+    const { values } = parse(argv);
+    return { seconds: positive(values['budget-seconds'], '--budget-seconds', DEFAULT_BUDGET.seconds), memoryMb: positive(values['budget-memory-mb'], '--budget-memory-mb', DEFAULT_BUDGET.memoryMb) };
+  } catch {
+    return DEFAULT_BUDGET;
+  }
+}
+
+export function runCli(argv: readonly string[], io: CliIO, hooks: RunHooks = {}): number {
+  try {
+    return run(argv, io, hooks);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`residency-guard: ${(e as Error).message}\n\n${USAGE}`);
@@ -140,7 +191,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   }
 }
 
-function run(argv: readonly string[], io: CliIO): number {
+function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   const { values, positionals } = parse(argv);
   if (values.help) return io.stdout(USAGE), EXIT_OK;
   if (values.version) return io.stdout(`${pkg.version}\n`), EXIT_OK;
@@ -149,6 +200,8 @@ function run(argv: readonly string[], io: CliIO): number {
   const format = pick(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
   const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  positive(values['budget-seconds'], '--budget-seconds', DEFAULT_BUDGET.seconds);
+  positive(values['budget-memory-mb'], '--budget-memory-mb', DEFAULT_BUDGET.memoryMb);
   const baseline = values.baseline ? readBaseline(path.resolve(io.cwd, values.baseline)) : undefined;
   const paths = rest.map((p) => path.resolve(io.cwd, p));
   for (const p of paths) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
@@ -159,6 +212,8 @@ function run(argv: readonly string[], io: CliIO): number {
     paths: paths.length === 1 && toPosix(paths[0]) === root ? [] : paths.map(toPosix),
     configFile: values.config ? toPosix(path.resolve(io.cwd, values.config)) : undefined,
     lang,
+    ...(hooks.overBudget && hooks.overBudget.files.length > 0 ? { overBudget: hooks.overBudget } : {}),
+    onFile: hooks.onFile,
   });
   const result = baseline ? applyBaseline(checked, baseline) : checked;
   const durationMs = Date.now() - started;
@@ -170,13 +225,24 @@ function run(argv: readonly string[], io: CliIO): number {
   return failing(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Runs the CLI on this process's arguments and sets its exit code. */
+/**
+ * Runs the CLI on this process's arguments and sets its exit code. The check runs in a worker thread under
+ * the analysis budget (budget.ts); in that worker, this same function serves the check.
+ */
 export function main(): void {
-  process.exitCode = runCli(process.argv.slice(2), {
+  if (serveInWorker((req, io, onFile) => runCli(req.argv, io, { overBudget: { files: req.overBudget, budget: req.budget }, onFile }))) return;
+  const argv = process.argv.slice(2);
+  const io: CliIO = {
     cwd: process.cwd(),
     env: process.env,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+  };
+  runBudgeted(__filename, argv, io, budgetOf(argv)).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    io.stderr(`residency-guard: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = EXIT_USAGE;
   });
 }
 

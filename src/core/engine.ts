@@ -18,7 +18,8 @@ import type { Annotation, FileAnnotations, Suppression } from './annotations/typ
 import { FlowState } from './analysis/flowState';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
-import type { FileHost } from './host';
+import type { FileHost, InputRead } from './host';
+import { MAX_FILE_BYTES } from './analysis/fileDiscovery';
 import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
 import type { FlowRecord } from './report/flows';
@@ -26,6 +27,7 @@ import { HitReportCache } from './report/hitReports';
 import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
 import { configFindings } from './rules/evaluate';
 import type { Lang } from './rules/types';
+import { sourceLoc } from './text/positions';
 import { createRegionCatalog } from './vocabulary/regionCatalog';
 import type { RegionCatalog } from './vocabulary/regionTypes';
 
@@ -44,6 +46,22 @@ export interface CheckOptions {
   readonly session?: AnalysisSession;
   /** Files larger than this are skipped with a notice (default 2 MB). */
   readonly maxFileBytes?: number;
+  /** Told the file whose analysis starts, or undefined for a step of no one file (the CLI's budget watches it). */
+  readonly onFile?: (file: string | undefined) => void;
+  /** Files that went over the analysis budget in an earlier attempt: not analysed, each reported as skipped. */
+  readonly overBudget?: OverBudget;
+}
+
+/** The time and memory an analysis may take per file (SPEC §6.0 v2; defaults in the CLI, README). */
+export interface AnalysisBudget {
+  readonly seconds: number;
+  readonly memoryMb: number;
+}
+
+/** Files over the budget, and the budget (for their notices). */
+export interface OverBudget {
+  readonly files: readonly string[];
+  readonly budget: AnalysisBudget;
 }
 
 export interface SessionResult {
@@ -69,11 +87,11 @@ export class AnalysisSession {
   /** The config, read again only when its path, text or the language changed (the same object otherwise). */
   readConfig(host: FileHost, opts: CheckOptions): ConfigRead {
     const path = configPathOf(opts);
-    const text = host.readFile(path);
-    const key = JSON.stringify([path, text ?? null, opts.lang ?? 'en', !!opts.configFile]);
+    const input = readConfigInput(host, path, opts);
+    const key = JSON.stringify([path, input, opts.lang ?? 'en', !!opts.configFile]);
     if (this.lastConfig?.key !== key) {
       this.configLoader ??= createConfigLoader(this.regions);
-      this.lastConfig = { key, value: configFromText(text, path, opts, this.configLoader) };
+      this.lastConfig = { key, value: configFromInput(input, path, opts, this.configLoader) };
     }
     return this.lastConfig.value;
   }
@@ -105,29 +123,38 @@ function configPathOf(opts: CheckOptions): string {
 
 export function readConfig(host: FileHost, opts: CheckOptions, regions: RegionCatalog, load: ConfigLoader = createConfigLoader(regions)): ConfigRead {
   const path = configPathOf(opts);
-  return configFromText(host.readFile(path), path, opts, load);
+  return configFromInput(readConfigInput(host, path, opts), path, opts, load);
 }
 
-function configFromText(text: string | undefined, path: string, opts: CheckOptions, load: ConfigLoader): ConfigRead {
+/** The config file, read like every input: a regular file within the size limit. */
+function readConfigInput(host: FileHost, path: string, opts: CheckOptions): InputRead {
+  return host.readInput(path, opts.maxFileBytes ?? MAX_FILE_BYTES);
+}
+
+function configProblem(path: string, message: string): Problem {
+  const location: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message, location };
+}
+
+/** The config from what reading it gave: no file (defaults; an error when `--config` named it), a refused file (an error, defaults), or its text. */
+function configFromInput(input: InputRead, path: string, opts: CheckOptions, load: ConfigLoader): ConfigRead {
   const lang = opts.lang ?? 'en';
-  if (text === undefined && opts.configFile) {
-    const loc: Loc = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const message = problemMessage(lang, 'configUnreadable', { path });
-    return { text, config: load(undefined, undefined).config, problems: [{ kind: 'config', code: PROBLEM_CODES.configSyntax, severity: 'error', message, location: loc }] };
-  }
-  return { text, ...load(text, text === undefined ? undefined : path, lang) };
+  const text = input.text;
+  if (text !== undefined) return { text, ...load(text, path, lang) };
+  if (input.refused === 'missing' && !opts.configFile) return { text, ...load(undefined, undefined, lang) };
+  const message = input.refused === 'missing' ? problemMessage(lang, 'configUnreadable', { path: relativePath(opts.root, path) })
+    : problemMessage(lang, 'configNotRead', { file: CONFIG_FILE_NAME, reason: input.refused, bytes: input.bytes, limitBytes: opts.maxFileBytes ?? MAX_FILE_BYTES });
+  return { text, config: load(undefined, undefined).config, problems: [configProblem(path, message)] };
 }
 
 function parseProblems(sf: ts.SourceFile, program: ts.Program, lang: Lang): Problem[] {
   return program.getSyntacticDiagnostics(sf).slice(0, 5).map((d) => {
     const start = d.start ?? 0;
-    const s = sf.getLineAndCharacterOfPosition(start);
-    const e = sf.getLineAndCharacterOfPosition(start + (d.length ?? 0));
     const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
     return {
       kind: 'parse', code: PROBLEM_CODES.sourceParse, severity: 'error',
       message: problemMessage(lang, 'sourceParse', { detail: text }),
-      location: { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+      location: sourceLoc(sf, start, start + (d.length ?? 0)),
     };
   });
 }
@@ -216,13 +243,19 @@ class CheckRun {
   *steps(): Generator<void> {
     // The whole workspace is analysed (flows cross files); `paths` only narrows what is reported.
     const session = this.opts.session;
-    const request = { root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang };
+    const request = {
+      root: this.opts.root, include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.opts.maxFileBytes, lang: this.lang,
+      overBudget: this.opts.overBudget,
+    };
+    const onFile = this.opts.onFile;
+    onFile?.(undefined);
     const reuse = { oldProgram: session?.program, sourceFiles: session?.sourceFiles, fileList: session?.fileList, indexes: session?.flow.indexes };
     const ap = createAnalysisProgram(this.host, request, reuse);
     this.program = ap.program;
     this.problems.push(...ap.problems);
     yield;
     for (const file of ap.files) {
+      onFile?.(file);
       const sf = ap.program.getSourceFile(file);
       if (!sf) {
         // Listed, but the host could not read it: say so rather than leave it out silently.
@@ -238,13 +271,15 @@ class CheckRun {
     }
     this.collectPackageAnnotations(ap.program, new Set(ap.files));
     this.bindPrisma(ap.program);
+    onFile?.(undefined);
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
-      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
+      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile, onFile,
     });
     this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));
     yield* this.flow.steps();
+    onFile?.(undefined);
   }
 
   /**
@@ -263,9 +298,15 @@ class CheckRun {
   private bindPrisma(program: ts.Program): void {
     const files = prismaSchemaFiles(this.opts.root, (p) => this.host.readFile(p), (p) => this.host.readDirectory(p));
     const ctx = { config: this.config, regions: this.regions, lang: this.lang };
+    const limit = this.opts.maxFileBytes ?? MAX_FILE_BYTES;
     const schemas = files.flatMap((file) => {
-      const text = this.host.readFile(file);
-      return text === undefined ? [] : [readPrismaSchema(file, text, ctx)];
+      const input = this.host.readInput(file, limit);
+      if (input.text !== undefined) return [readPrismaSchema(file, input.text, ctx)];
+      if (input.refused !== 'missing') {
+        const message = problemMessage(this.lang, 'configNotRead', { file: relativePath(this.opts.root, file), reason: input.refused, bytes: input.bytes, limitBytes: limit });
+        this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      }
+      return [];
     });
     for (const s of schemas) this.problems.push(...s.problems);
     const binding = bindPrismaModels(program, schemas, this.lang);

@@ -1,28 +1,22 @@
 /**
- * The analysis of one workspace folder in the language server: runs the engine asynchronously (yielding
- * between files), cancels the run in flight when a newer one starts, never returns a superseded result,
- * and keeps the previous Program and parsed files so that unchanged files are reused.
+ * The analysis of one workspace folder in the language server: runs the engine in the analysis worker
+ * (analysisSupervisor.ts, under the analysis budget), cancels the run in flight when a newer one starts,
+ * and never returns a superseded result. The worker keeps the folder's previous Program and parsed files,
+ * so that unchanged files are reused.
  */
-import { AnalysisSession, CancelledError, checkWorkspaceAsync } from '../core/engine';
-import type { FileHost } from '../core/host';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core/report/model';
 import type { ClientSettings } from '../shared/protocol';
-
-interface RunToken {
-  cancelled: boolean;
-}
-
-const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import type { AnalysisSupervisor } from './analysisSupervisor';
 
 export class FolderSession {
-  private session = new AnalysisSession();
-  private current: RunToken | undefined;
-  /** Source files in the last program (lib files included), for the trace output. */
-  lastProgramFiles = 0;
+  /** The id of the run in flight, if any. */
+  private current: number | undefined;
+  private description = 'no analysis yet';
   /** The newest complete result (live or workspace run). */
   lastResult: CheckResult | undefined;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string, private readonly analysis: AnalysisSupervisor) {}
 
   /** Whether a file (absolute `/` path) belongs to this folder. */
   contains(file: string): boolean {
@@ -35,45 +29,44 @@ export class FolderSession {
 
   /** Files were created or deleted in the workspace: list them again on the next run. */
   filesChanged(): void {
-    this.session.fileList.invalidate();
+    this.analysis.filesChanged(this.root);
   }
 
   /** Cancels whatever run is in flight (a newer edit arrived). */
   cancel(): void {
-    if (this.current) this.current.cancelled = true;
+    if (this.current !== undefined) this.analysis.cancel(this.current);
   }
 
-  /** Runs the check; undefined when it was cancelled or superseded by a newer run. */
-  async analyse(host: FileHost, settings: ClientSettings, externalCancel?: () => boolean): Promise<CheckResult | undefined> {
+  /** Runs the check; undefined when it was cancelled (by a newer run or the token) or superseded. */
+  async analyse(settings: ClientSettings, token?: CancellationToken): Promise<CheckResult | undefined> {
     this.cancel();
-    const token: RunToken = { cancelled: false };
-    this.current = token;
-    const isCancelled = () => token.cancelled || (externalCancel?.() ?? false);
+    let id = 0;
+    const opts = { root: this.root, configFile: this.configFile(settings), lang: settings.language, maxFileBytes: settings.maxFileSizeKb * 1024 };
+    const run = this.analysis.analyse(opts, (started) => {
+      id = started;
+      this.current = started;
+    });
+    const listener = token?.onCancellationRequested(() => this.analysis.cancel(id));
     try {
-      const { result, program } = await checkWorkspaceAsync(host, {
-        root: this.root, configFile: this.configFile(settings), lang: settings.language, session: this.session,
-        isCancelled, maxFileBytes: settings.maxFileSizeKb * 1024,
-      }, nextTick);
-      if (isCancelled()) return undefined;
-      this.lastProgramFiles = program.getSourceFiles().length;
-      this.lastResult = result;
-      return result;
-    } catch (e) {
-      if (e instanceof CancelledError) return undefined;
-      throw e;
+      const done = await run;
+      if (!done || this.current !== id || token?.isCancellationRequested) return undefined;
+      this.description = done.describe;
+      this.lastResult = done.result;
+      return done.result;
     } finally {
-      if (this.current === token) this.current = undefined;
+      listener?.dispose();
+      if (this.current === id) this.current = undefined;
     }
   }
 
   describe(): string {
-    return `${this.root}: ${this.session.describe()}`;
+    return this.description;
   }
 
   /** Releases what the session holds (the folder was removed from the workspace). */
   dispose(): void {
     this.cancel();
-    this.session = new AnalysisSession();
+    this.analysis.dispose(this.root);
     this.lastResult = undefined;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The language server's FileHost: the file system, with the text of documents open in the editor laid
  * over it (unsaved edits are what the analysis sees). File contents read from disk are kept until the
- * client reports a change to that file, so a keystroke does not re-read the whole workspace.
+ * client reports a change to that file, so a keystroke does not re-read the whole workspace. An open file is
+ * screened (size, NUL bytes) on its buffer, like a fresh run of the saved text would screen the disk copy.
  */
-import type { FileHost } from '../core/host';
+import { inputFromText, type FileHost } from '../core/host';
 import { createNodeHost } from '../cli/nodeHost';
 
 export interface OpenDocuments {
@@ -38,7 +39,16 @@ export function createOverlayHost(docs: OpenDocuments, disk: DiskTextCache): Fil
   const fs = createNodeHost();
   return {
     ...fs,
+    readInput: (p, maxBytes) => {
+      const text = docs.textOf(p);
+      return text === undefined ? fs.readInput(p, maxBytes) : inputFromText(text, maxBytes);
+    },
     readFile: (p) => docs.textOf(p) ?? disk.read(p, fs.readFile),
+    // The binary sniff looks at what is analysed: the editor's buffer when the file is open, not its disk copy.
+    readPrefix: (p, bytes) => {
+      const text = docs.textOf(p);
+      return text === undefined ? fs.readPrefix?.(p, bytes) : Buffer.from(text.slice(0, bytes), 'utf8').subarray(0, bytes);
+    },
     fileExists: (p) => docs.textOf(p) !== undefined || fs.fileExists(p),
     stat: (p) => {
       const text = docs.textOf(p);

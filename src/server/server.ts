@@ -6,8 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type InitializeParams, type InitializeResult,
+  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
+  ResponseError, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
@@ -25,9 +26,30 @@ import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
 import { completionsAt, vocabularyHover } from './vocabularyAssist';
 import { createRegionCatalog } from '../core/vocabulary/regionCatalog';
-import { createOverlayHost, DiskTextCache } from './overlayHost';
+import { DEFAULT_BUDGET } from '../cli/budget';
+import type { AnalysisBudget } from '../core/engine';
+import { AnalysisSupervisor } from './analysisSupervisor';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport (`--node-ipc` from the VS Code client, else stdio), watched: a framing error, an unreadable
+ * message or a closed stream ends the process (exit 1), so that the client sees it die and restarts it,
+ * instead of a server that is alive but answers nothing.
+ */
+function transport(): [MessageReader, MessageWriter] {
+  const pair: [MessageReader, MessageWriter] = process.argv.includes('--node-ipc')
+    ? [new IPCMessageReader(process), new IPCMessageWriter(process)]
+    : [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  const broken = (): never => process.exit(1);
+  // The IPC channel reports its end as the process's `disconnect`, not as the reader's close.
+  process.once('disconnect', broken);
+  pair[0].onError(broken);
+  pair[0].onClose(broken);
+  pair[1].onError(broken);
+  pair[1].onClose(broken);
+  return pair;
+}
+
+const connection = createConnection(ProposedFeatures.all, ...transport());
 const documents = new TextDocuments(TextDocument);
 
 class ServerState {
@@ -40,6 +62,8 @@ class ServerState {
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
   canWatchFiles = false;
+  /** `initialize` is answered once; a second one is an error (LSP), never a reset. */
+  initialized = false;
 }
 const state = new ServerState();
 
@@ -52,30 +76,38 @@ function sessionFor(uri: string): FolderSession | undefined {
   return p ? state.sessions.filter((s) => s.contains(p)).sort((a, b) => b.root.length - a.root.length)[0] : undefined;
 }
 
-const diskTexts = new DiskTextCache();
+/** Every check runs in the analysis worker, under the analysis budget; it gets the open documents' texts. */
+const analysis = new AnalysisSupervisor();
 /** Open documents by file path (the analysis reads files by path; the editor names them by URI). */
 const openUris = new Map<string, string>();
 documents.onDidOpen((e) => {
   const p = pathOf(e.document.uri);
   if (p) openUris.set(p, e.document.uri);
 });
+documents.onDidChangeContent((e) => {
+  const p = pathOf(e.document.uri);
+  if (p) analysis.setDocument(p, e.document.getText());
+});
 const regions = createRegionCatalog();
-const host = createOverlayHost({
-  textOf: (p) => {
-    const uri = openUris.get(p);
-    return uri === undefined ? undefined : documents.get(uri)?.getText();
-  },
-}, diskTexts);
+
+/** The analysis budget of the initialization options (`analysisBudget: { seconds, memoryMb }`), else the defaults. */
+function budgetFrom(raw: Partial<AnalysisBudget> | undefined): AnalysisBudget {
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+  return { seconds: ok(raw?.seconds) ? raw.seconds : DEFAULT_BUDGET.seconds, memoryMb: ok(raw?.memoryMb) ? raw.memoryMb : DEFAULT_BUDGET.memoryMb };
+}
 
 function mergeSettings(raw: Partial<ClientSettings> | undefined): ClientSettings {
   return { ...DEFAULT_SETTINGS, ...state.settings, ...(raw ?? {}) };
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const opts = params.initializationOptions as { settings?: Partial<ClientSettings> } & Partial<ClientSettings> | undefined;
+  if (state.initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized');
+  state.initialized = true;
+  const opts = params.initializationOptions as { settings?: Partial<ClientSettings>; analysisBudget?: Partial<AnalysisBudget> } & Partial<ClientSettings> | undefined;
   state.settings = mergeSettings(opts?.settings ?? opts);
+  analysis.setBudget(budgetFrom(opts?.analysisBudget));
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  state.sessions = folders.map(pathOf).filter((p): p is string => !!p).map((p) => new FolderSession(p));
+  state.sessions = folders.map(pathOf).filter((p): p is string => !!p).map((p) => new FolderSession(p, analysis));
   state.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
@@ -91,7 +123,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (state.canWatchFiles) {
-    diskTexts.enabled = true;
+    analysis.setWatching(true);
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
     });
@@ -104,7 +136,7 @@ connection.onInitialized(() => {
     }
     for (const added of e.added) {
       const p = pathOf(added.uri);
-      if (p) state.sessions.push(new FolderSession(p));
+      if (p) state.sessions.push(new FolderSession(p, analysis));
     }
     schedule();
   });
@@ -148,7 +180,7 @@ async function analyseAll(kind: AnalysisDone['kind'], token?: CancellationToken)
   let findings = 0;
   let problems = 0;
   for (const session of state.sessions) {
-    const result = await session.analyse(host, state.settings, () => token?.isCancellationRequested ?? false);
+    const result = await session.analyse(state.settings, token);
     if (!result) return { files, findings, problems, durationMs: Date.now() - started, cancelled: true };
     publish(session, result, kind, Date.now() - started);
     files += result.files;
@@ -195,7 +227,8 @@ documents.onDidSave(() => {
 documents.onDidClose((e) => {
   const closed = pathOf(e.document.uri);
   if (closed) {
-    diskTexts.forget(closed);
+    analysis.setDocument(closed, undefined);
+    analysis.forget(closed);
     openUris.delete(closed);
   }
   const session = sessionFor(e.document.uri);
@@ -206,7 +239,7 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     const p = pathOf(change.uri);
-    if (p) diskTexts.forget(p);
+    if (p) analysis.forget(p);
     // Created or deleted files change the file list; a changed tsconfig/jsconfig changes it and the options.
     if (change.type !== FileChangeType.Changed || /(^|\/)(tsconfig|jsconfig)\.json$/.test(p ?? '')) state.sessions.forEach((s) => s.filesChanged());
   }
@@ -226,7 +259,7 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token: Ca
   state.timer = undefined;
   state.workspaceMode = true;
   // An explicit check looks at the disk afresh.
-  diskTexts.clear();
+  analysis.clearDisk();
   state.sessions.forEach((s) => s.filesChanged());
   await state.workspaceRun?.catch(() => undefined);
   return workspaceCheck(token);

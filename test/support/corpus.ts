@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts = require('typescript');
-import type { FileHost, FileStat } from '../../src/core/host';
+import { inputFromText, type FileHost, type FileStat } from '../../src/core/host';
 import type { Loc } from '../../src/core/model';
 
 // ---------------------------------------------------------------- the corpus
@@ -126,6 +126,9 @@ export function virtualWorkspace(root: string, entries: ReadonlyMap<string, Virt
     return 'text' in entry ? entry.text : base.readFile(entry.real);
   };
   const host: FileHost = {
+    readInput(p, maxBytes) {
+      return inside(p) || entryOf(p) ? inputFromText(host.readFile(p), maxBytes) : base.readInput(p, maxBytes);
+    },
     readFile(p) {
       const found = entryOf(p);
       if (!found) return inside(p) ? undefined : base.readFile(p);
@@ -204,15 +207,9 @@ export function injectAnnotations(fileName: string, text: string, max = 3): Inje
 
 // ---------------------------------------------------------------- locations
 
-/** Line starts as TypeScript counts them (\n, \r\n, \r, U+2028, U+2029). */
+/** Line starts as editors and LSP count them, in every output (\n, \r\n, \r; not U+2028/U+2029). */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) starts.push(i + 1);
-  }
-  return starts;
+  return jsonLineStarts(text);
 }
 
 export function lineCount(text: string): number {
@@ -244,7 +241,7 @@ export function locationError(loc: Loc, text: string, starts: readonly number[] 
   return undefined;
 }
 
-/** Line starts as the config loader counts them (\n, \r\n, \r). */
+/** Line starts as the config loader (and every other location) counts them (\n, \r\n, \r). */
 export function jsonLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

@@ -44,11 +44,11 @@ export class TestLspClient {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  async initialize(folder: string, settings: Record<string, unknown> = {}): Promise<void> {
+  async initialize(folder: string, settings: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: null, capabilities: {},
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }],
-      initializationOptions: { settings: { debounceMs: 20, ...settings } },
+      initializationOptions: { settings: { debounceMs: 20, ...settings }, ...options },
     });
     await this.connection.sendNotification('initialized', {});
   }

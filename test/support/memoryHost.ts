@@ -3,15 +3,17 @@
  * disk behind it for everything outside the root (TypeScript's library files).
  */
 import { createNodeHost } from '../../src/cli/nodeHost';
-import type { FileHost } from '../../src/core/host';
+import { inputFromText, type FileHost } from '../../src/core/host';
 
 export function memoryHost(root: string, files: Record<string, string>): FileHost {
   const disk = createNodeHost();
   const inside = (p: string) => p === root || p.startsWith(`${root}/`);
   const rel = (p: string) => (p === root ? '' : p.slice(root.length + 1));
   const dirs = () => new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  const readFile = (p: string): string | undefined => (inside(p) ? files[rel(p)] : disk.readFile(p));
   return {
-    readFile: (p) => (inside(p) ? files[rel(p)] : disk.readFile(p)),
+    readInput: (p, maxBytes) => (inside(p) ? inputFromText(readFile(p), maxBytes) : disk.readInput(p, maxBytes)),
+    readFile,
     fileExists: (p) => (inside(p) ? rel(p) in files : disk.fileExists(p)),
     directoryExists: (p) => (inside(p) ? p === root || dirs().has(rel(p)) : disk.directoryExists(p)),
     readDirectory: (p) => {

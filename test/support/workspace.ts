@@ -108,6 +108,7 @@ export function treeChanges(before: ReadonlyMap<string, string>, after: Readonly
 export function hostWithUnreadable(unreadable: ReadonlySet<string>, base: FileHost = createNodeHost()): FileHost {
   return {
     ...base,
+    readInput: (p, maxBytes) => (unreadable.has(p) ? { refused: 'unreadable' } : base.readInput(p, maxBytes)),
     readFile: (p) => (unreadable.has(p) ? undefined : base.readFile(p)),
     readPrefix: (p, n) => (unreadable.has(p) ? undefined : base.readPrefix?.(p, n)),
   };

@@ -45,6 +45,10 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   suppressionNoRule: { directive: 'residency-guard-disable-next-line' },
   suppressionNoReason: {},
   configUnreadable: { path: '/ws/configs/missing.json' },
+  configNotRead: { file: 'residency.config.json', reason: 'too-large', bytes: 3_000_000, limitBytes: 2_097_152 },
+  configMoreProblems: { file: 'residency.config.json', more: 24_900 },
+  tsconfigProblem: { file: 'tsconfig.json', detail: "File 'base.json' not found.", unused: false },
+  tsconfigNotRead: { file: 'tsconfig.json', reason: 'not-a-file' },
   configSyntax: { file: 'residency.config.json', error: 'CommaExpected' },
   configTooDeep: { file: 'residency.config.json', limit: 64 },
   configNotObject: { file: 'residency.config.json', found: 'array' },
@@ -69,6 +73,9 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   skippedBinary: {},
   skippedTooDeep: {},
   skippedParserFailed: { error: 'boom' },
+  skippedNotRegular: {},
+  skippedOutsideRoot: {},
+  skippedOverBudget: { seconds: 10, memoryMb: 1024 },
 };
 
 const IDS = Object.keys(PROBLEM_MESSAGES) as ProblemMessageId[];

@@ -1,8 +1,8 @@
 /**
  * Finds the source files to analyse under a root (SPEC §6.0) through the FileHost: walks directories
  * (node_modules, VCS folders and build output excluded, symlink loops cut), keeps TS/JS files, and sets
- * aside files that cannot be analysed (binary, too large, unreadable) with a located notice in the
- * requested language.
+ * aside files that cannot be analysed (binary, too large, not a regular file, unreadable, real path outside
+ * the root) with a located notice in the requested language.
  */
 import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
@@ -21,24 +21,33 @@ export function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
-/** Every source file below `dir`, in a stable order. */
-export function walkSourceFiles(host: FileHost, dir: string): string[] {
+/** Whether `path` is `dir` or below it. */
+export function isWithin(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/**
+ * Every source file below `dir`, in a stable order. A file or directory whose real path (through symbolic
+ * links) is outside the real path of `dir` is not entered or listed but added to `outside` when given.
+ */
+export function walkSourceFiles(host: FileHost, dir: string, outside?: string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const visit = (d: string): void => {
-    const real = host.realpath(d);
+  const top = host.realpath(dir);
+  const visit = (d: string, real: string): void => {
     if (seen.has(real)) return;
     seen.add(real);
     for (const name of [...host.readDirectory(d)].sort()) {
       const path = joinPath(d, name);
       const st = host.stat(path);
-      if (!st) continue;
-      if (st.isDirectory) {
-        if (!SKIPPED_DIRECTORIES.has(name)) visit(path);
-      } else if (st.isFile && isSourceFile(name)) out.push(path);
+      if (!st || !(st.isDirectory ? !SKIPPED_DIRECTORIES.has(name) : isSourceFile(name))) continue;
+      const realPath = st.isSymbolicLink ? host.realpath(path) : joinPath(real, name);
+      if (!isWithin(realPath, top)) outside?.push(path);
+      else if (st.isDirectory) visit(path, realPath);
+      else out.push(path);
     }
   };
-  visit(dir);
+  visit(dir, top);
   return out;
 }
 
@@ -50,14 +59,15 @@ function looksBinary(bytes: Uint8Array): boolean {
   return bytes.includes(0);
 }
 
-function skipped(file: string, message: string): Problem {
+export function skipped(file: string, message: string): Problem {
   return { kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: fileLoc(file) };
 }
 
 /** Why a file cannot be analysed, in `lang` (undefined when it can). */
 function skipReason(host: FileHost, file: string, maxBytes: number, lang: Lang): string | undefined {
   const st = host.stat(file);
-  if (!st || !st.isFile) return problemMessage(lang, 'skippedUnreadable', {});
+  if (!st) return problemMessage(lang, 'skippedUnreadable', {});
+  if (!st.isFile) return problemMessage(lang, 'skippedNotRegular', {});
   if (st.size > maxBytes) return problemMessage(lang, 'skippedTooLarge', { bytes: st.size, limitBytes: maxBytes });
   const prefix = host.readPrefix?.(file, 8192);
   return prefix && looksBinary(prefix) ? problemMessage(lang, 'skippedBinary', {}) : undefined;

@@ -44,6 +44,8 @@ export interface FlowInputs {
   readonly regions: RegionCatalog;
   /** Checked between files; when it returns true the analysis stops with CancelledError. */
   readonly isCancelled?: () => boolean;
+  /** Told each file as its analysis starts (the CLI's analysis budget watches it). */
+  readonly onFile?: (file: string) => void;
   /** State of the previous run on the same root, for incremental runs (mutated by this run). */
   readonly state?: FlowState;
   /** Changes of anything besides source files (the config) force a full run. */
@@ -205,6 +207,7 @@ export class FlowAnalysis {
 
   private analyseFile(sf: ts.SourceFile): void {
     if (this.inputs.isCancelled?.()) throw new CancelledError();
+    this.inputs.onFile?.(sf.fileName);
     try {
       new FunctionEvaluator(this, undefined, sf).runModule(sf);
       // Functions that cannot act on their own are summarised when a call to them is analysed.

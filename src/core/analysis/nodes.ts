@@ -4,15 +4,13 @@
  */
 import ts = require('typescript');
 import type { Loc } from '../model';
+import { sourceLoc } from '../text/positions';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, SyntaxKind, isBinaryExpression, isClassLike, isComputedPropertyName, isConstructorDeclaration, isElementAccessExpression, isIdentifier, isInterfaceDeclaration, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAliasDeclaration, isTypeLiteralNode, isVariableDeclaration } = ts;
 
 export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): Loc {
-  const start = node.getStart(sf);
-  const s = sf.getLineAndCharacterOfPosition(start);
-  const e = sf.getLineAndCharacterOfPosition(node.getEnd());
-  return { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  return sourceLoc(sf, node.getStart(sf), node.getEnd());
 }
 
 export function resolveAlias(checker: ts.TypeChecker, sym: ts.Symbol | undefined): ts.Symbol | undefined {

@@ -9,13 +9,15 @@
  * Notices about skipped files are written in the request's language.
  */
 import ts = require('typescript');
+import type { OverBudget } from '../engine';
 import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
 import { MAX_SYNTAX_DEPTH } from './depth';
 import { indexFile, type FileIndex } from './fileIndex';
-import { isSourceFile, joinPath, screenFiles, walkSourceFiles } from './fileDiscovery';
+import { isSourceFile, joinPath, MAX_FILE_BYTES, screenFiles, skipped, walkSourceFiles } from './fileDiscovery';
+import { LineMap } from '../text/positions';
 
 export interface ProgramRequest {
   readonly root: string;
@@ -25,6 +27,8 @@ export interface ProgramRequest {
   readonly maxFileBytes?: number;
   /** Language of the notices (default English). */
   readonly lang?: Lang;
+  /** Files left out because they went over the analysis budget, each with a notice. */
+  readonly overBudget?: OverBudget;
 }
 
 export interface AnalysisProgram {
@@ -38,12 +42,21 @@ export interface AnalysisProgram {
   readonly importedFile: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
 
+/** `file` relative to `root` with `/` separators; a file outside the root gets `../` steps, never an absolute path. */
 export function relativePath(root: string, file: string): string {
   const r = root.endsWith('/') ? root : `${root}/`;
-  return file.startsWith(r) ? file.slice(r.length) : file;
+  if (file.startsWith(r)) return file.slice(r.length);
+  if (file === root) return '.';
+  if (!file.startsWith('/')) return file;
+  const from = r.split('/').filter((p) => p !== '');
+  const to = file.split('/').filter((p) => p !== '');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-function parseHost(host: FileHost): ts.ParseConfigHost {
+/** Files found by walking (include globs) whose real path is outside the walked directory go to `outside`. */
+function parseHost(host: FileHost, outside: string[]): ts.ParseConfigHost {
   return {
     useCaseSensitiveFileNames: true,
     fileExists: (p) => host.fileExists(p),
@@ -51,7 +64,7 @@ function parseHost(host: FileHost): ts.ParseConfigHost {
     readDirectory: (root, extensions, excludes, includes) => {
       const inc = new GlobSet(includes && includes.length > 0 ? [...includes] : ['**/*']);
       const exc = new GlobSet(excludes ? [...excludes] : []);
-      return walkSourceFiles(host, root).filter((f) => {
+      return walkSourceFiles(host, root, outside).filter((f) => {
         const rel = relativePath(root, f);
         return (extensions ?? []).some((e) => f.endsWith(e)) && inc.matches(rel) && !exc.matches(rel);
       });
@@ -59,17 +72,83 @@ function parseHost(host: FileHost): ts.ParseConfigHost {
   };
 }
 
-function fromTsconfig(host: FileHost, root: string): { files: string[]; options: ts.CompilerOptions } | undefined {
+/** What the root's tsconfig.json/jsconfig.json gives: its files (with those it names itself), options and problems. */
+interface TsconfigFiles {
+  readonly files: string[];
+  /** Files the tsconfig names in `files` (kept even when their real path is outside the root). */
+  readonly named: ReadonlySet<string>;
+  readonly options: ts.CompilerOptions;
+}
+
+/** At most this many problems are reported about one tsconfig file. */
+const MAX_TSCONFIG_PROBLEMS = 5;
+/** "No inputs were found in config file": not a problem of the file itself (the config's include/exclude may be narrower). */
+const NO_INPUTS = 18003;
+
+function fileProblem(location: Loc, message: string): Problem {
+  return { kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location };
+}
+
+/** A TypeScript diagnostic about a tsconfig file as a located problem (line 1 when it has no position). */
+function tsconfigProblem(d: ts.Diagnostic, path: string, text: string, lang: Lang, unused: boolean): Problem {
+  const detail = withRelativePaths(ts.flattenDiagnosticMessageText(d.messageText, ' '), dirOf(path));
+  const file = d.file?.fileName ?? path;
+  const lines = new LineMap(d.file?.text ?? text);
+  const loc = d.start === undefined ? lines.loc(file, 0, 0) : lines.loc(file, d.start, d.start + (d.length ?? 0));
+  return fileProblem(loc, problemMessage(lang, 'tsconfigProblem', { file: relativePath(dirOf(path), file), detail, unused }));
+}
+
+/** TypeScript's message with the absolute paths it quotes made relative to `root` (no report holds an absolute path). */
+function withRelativePaths(message: string, root: string): string {
+  return message.replace(/'(\/[^']*)'/g, (_, p: string) => `'${relativePath(root, p)}'`);
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** One tsconfig/jsconfig file: undefined (and a problem when it is there but unusable) when it cannot be used. */
+function readTsconfig(host: FileHost, name: string, req: ProgramRequest, problems: Problem[], outside: string[]): TsconfigFiles | undefined {
+  const root = req.root;
+  const path = joinPath(root, name);
+  const lang = req.lang ?? 'en';
+  const limit = req.maxFileBytes ?? MAX_FILE_BYTES;
+  const input = host.readInput(path, limit);
+  if (input.text === undefined) {
+    if (input.refused !== 'missing') {
+      const message = problemMessage(lang, 'tsconfigNotRead', { file: name, reason: input.refused, bytes: input.bytes, limitBytes: limit });
+      problems.push(fileProblem({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1 }, message));
+    }
+    return undefined;
+  }
+  const json = ts.parseConfigFileTextToJson(path, input.text);
+  if (json.error) {
+    problems.push(tsconfigProblem(json.error, path, input.text, lang, true));
+    return undefined;
+  }
+  const config = json.config ?? {};
+  if (name === 'jsconfig.json') config.compilerOptions = { allowJs: true, ...config.compilerOptions };
+  const parsed = ts.parseJsonConfigFileContent(config, parseHost(host, outside), root, undefined, path);
+  const errors = parsed.errors.filter((d) => d.code !== NO_INPUTS && d.category === ts.DiagnosticCategory.Error);
+  problems.push(...errors.slice(0, MAX_TSCONFIG_PROBLEMS).map((d) => tsconfigProblem(d, path, input.text, lang, false)));
+  const named = new Set((parsed.raw?.files as unknown[] | undefined ?? []).filter((f): f is string => typeof f === 'string').map((f) => normalise(joinPath(root, f))));
+  return { files: parsed.fileNames.filter(isSourceFile), named, options: parsed.options };
+}
+
+/** `/a/./b/../c` → `/a/c`. */
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.') out.push(part);
+  }
+  return out.join('/');
+}
+
+function fromTsconfig(host: FileHost, req: ProgramRequest, problems: Problem[], outside: string[]): TsconfigFiles | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    const path = joinPath(root, name);
-    const text = host.readFile(path);
-    if (text === undefined) continue;
-    const json = ts.parseConfigFileTextToJson(path, text);
-    if (json.error) continue;
-    const config = json.config ?? {};
-    if (name === 'jsconfig.json') config.compilerOptions = { allowJs: true, ...config.compilerOptions };
-    const parsed = ts.parseJsonConfigFileContent(config, parseHost(host), root, undefined, path);
-    return { files: parsed.fileNames.filter(isSourceFile), options: parsed.options };
+    const found = readTsconfig(host, name, req, problems, outside);
+    if (found) return found;
   }
   return undefined;
 }
@@ -163,6 +242,10 @@ export function compilerHost(host: FileHost, results: ParseResults = { unparsabl
     getSourceFile: (fileName, languageVersion) => {
       const text = host.readFile(fileName);
       if (text === undefined) return undefined;
+      if (looksBinaryText(text) && !fileName.startsWith(TYPESCRIPT_LIB_DIRECTORY)) {
+        results.unparsable.set(fileName, new BinaryText());
+        return ts.createSourceFile(fileName, '', languageVersion, true);
+      }
       const cached = cache?.get(fileName, text);
       if (cached) return cached;
       try {
@@ -225,10 +308,12 @@ export function underAny(file: string, paths: readonly string[]): boolean {
   return paths.some((p) => file === p || file.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
-/** The workspace files to analyse, before screening. */
-export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions } {
-  const fromConfig = fromTsconfig(host, req.root);
-  let files = fromConfig?.files ?? walkSourceFiles(host, req.root);
+/** The workspace files to analyse, before screening, with the tsconfig's problems and notices for files outside the root. */
+export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const outside: string[] = [];
+  const fromConfig = fromTsconfig(host, req, problems, outside);
+  let files = fromConfig?.files ?? walkSourceFiles(host, req.root, outside);
   // Packages below the root are not the workspace's code (a root inside node_modules still is).
   files = files.filter((f) => !relativePath(req.root, f).split('/').includes('node_modules'));
   const inc = new GlobSet(req.include ?? []);
@@ -237,7 +322,9 @@ export function selectFiles(host: FileHost, req: ProgramRequest): { files: strin
     const rel = relativePath(req.root, f);
     return (inc.size === 0 || inc.matches(rel)) && !exc.matches(rel);
   });
-  return { files, options: fromConfig?.options ?? {} };
+  const message = problemMessage(req.lang ?? 'en', 'skippedOutsideRoot', {});
+  problems.push(...[...new Set(outside)].map((f) => skipped(f, message)));
+  return { files, options: fromConfig?.options ?? {}, problems };
 }
 
 /**
@@ -283,7 +370,7 @@ export class FileListCache {
   }
 
   get(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
-    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes, req.lang]);
+    const key = JSON.stringify([req.root, req.include, req.exclude, req.maxFileBytes, req.lang, req.overBudget]);
     if (this.entry?.key !== key) this.entry = { key, ...listFiles(host, req) };
     return this.entry;
   }
@@ -291,8 +378,15 @@ export class FileListCache {
 
 function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerOptions; files: string[]; problems: Problem[] } {
   const selected = selectFiles(host, req);
-  const screened = screenFiles(host, selected.files, req.maxFileBytes, req.lang);
-  return { options: selected.options, files: screened.files, problems: screened.problems };
+  const over = req.overBudget;
+  const skippedFiles = new Set(over?.files ?? []);
+  const screened = screenFiles(host, selected.files.filter((f) => !skippedFiles.has(f)), req.maxFileBytes, req.lang);
+  const problems = [...selected.problems, ...screened.problems];
+  if (over) {
+    const message = problemMessage(req.lang ?? 'en', 'skippedOverBudget', { seconds: over.budget.seconds, memoryMb: over.budget.memoryMb });
+    problems.push(...selected.files.filter((f) => skippedFiles.has(f)).map((f) => skipped(f, message)));
+  }
+  return { options: selected.options, files: screened.files, problems };
 }
 
 /** What a previous run left to reuse: its Program, parsed files and their indexes, the file list. */
@@ -303,8 +397,22 @@ export interface ProgramReuse {
   readonly indexes?: WeakMap<ts.SourceFile, FileIndex>;
 }
 
-/** The notice for a file the parser failed on: too deeply nested (stack overflow) or another error. */
+/**
+ * The text to parse holds a NUL byte near its start. Files are screened for this on disk before the program
+ * is built; this checks the text actually parsed, which in the editor is the unsaved buffer.
+ */
+class BinaryText extends Error {}
+
+function looksBinaryText(text: string): boolean {
+  return text.slice(0, BINARY_SNIFF_CHARS).includes('\0');
+}
+
+/** How far into a text a NUL makes it binary (as the disk screening reads 8 KB). */
+const BINARY_SNIFF_CHARS = 8192;
+
+/** The notice for a file the parser failed on: binary text, too deeply nested (stack overflow) or another error. */
 function unparsableMessage(error: unknown, lang: Lang): string {
+  if (error instanceof BinaryText) return problemMessage(lang, 'skippedBinary', {});
   if (error instanceof RangeError) return problemMessage(lang, 'skippedTooDeep', {});
   return problemMessage(lang, 'skippedParserFailed', { error: (error as Error).message });
 }

@@ -9,6 +9,7 @@
  */
 import ts = require('typescript');
 import type { Loc, Problem } from '../model';
+import { sourceLoc } from '../text/positions';
 import type { DeclarationKind } from '../vocabulary/jpPack';
 import { commentsAt, commentsInTrivia, parseSuppressions } from './suppressions';
 import { parseTags, toTag, type Locate } from './tagParser';
@@ -43,11 +44,7 @@ export function collectAnnotations(sf: ts.SourceFile, ctx: AnnotationContext): F
 }
 
 function locator(sf: ts.SourceFile): Locate {
-  return (start, end): Loc => {
-    const s = sf.getLineAndCharacterOfPosition(start);
-    const e = sf.getLineAndCharacterOfPosition(end);
-    return { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-  };
+  return (start, end): Loc => sourceLoc(sf, start, end);
 }
 
 function annotateComment(

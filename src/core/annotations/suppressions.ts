@@ -13,6 +13,7 @@ import ts = require('typescript');
 import { problemMessage, type Lang } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { RULE_IDS, isRuleId, type RuleId } from '../rules/ruleIds';
+import { sourceLine, sourceLoc } from '../text/positions';
 import { suggest } from '../text/suggest';
 import type { Suppression } from './types';
 
@@ -123,9 +124,7 @@ function scanForComment(sf: ts.SourceFile, from: number, offset: number): ts.Com
 }
 
 function toLoc(sf: ts.SourceFile, start: number, end: number): Loc {
-  const s = sf.getLineAndCharacterOfPosition(start);
-  const e = sf.getLineAndCharacterOfPosition(end);
-  return { file: sf.fileName, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  return sourceLoc(sf, start, end);
 }
 
 interface DirectiveResult {
@@ -174,7 +173,7 @@ function readDirective(sf: ts.SourceFile, comment: ts.CommentRange, lang: Lang):
   if (ruleTokens.length === 0) problems.push(noRule(loc, lang));
   if (reason === '') problems.push(noReason(loc, lang));
   const valid = rules.length > 0 && reason !== '';
-  const line = sf.getLineAndCharacterOfPosition(start).line + 1;
+  const line = sourceLine(sf, start);
   const suppression = valid ? { file: sf.fileName, line, targetLine: loc.endLine + 1, rules, reason, loc } : undefined;
   return { suppression, problems };
 }

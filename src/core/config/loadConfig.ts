@@ -35,10 +35,15 @@ export interface ConfigLoadResult {
 /** Loads one config text; `text` undefined means there is no config file (defaults apply). Messages in `lang` (default English). */
 export type ConfigLoader = (text: string | undefined, file: string | undefined, lang?: Lang) => ConfigLoadResult;
 
-/** Paths (JSON pointers) that failed the schema: `exact` drops just that part, `subtree` also its ancestors' unit. */
+/**
+ * Paths (JSON pointers) that failed the schema: `exact` drops just that part, `subtree` also its ancestors'
+ * unit; `holders` are the ancestors of `subtree` entries (kept as they are added, so a lookup is one walk up
+ * its own pointer, whatever the number of errors).
+ */
 interface Invalidity {
   readonly exact: Set<string>;
-  readonly subtree: string[];
+  readonly subtree: Set<string>;
+  readonly holders: Set<string>;
 }
 
 /** Everything one load works with. `problems` holds schema and reference problems. */
@@ -50,6 +55,8 @@ interface Context {
   readonly invalid: Invalidity;
   readonly problems: Problem[];
   readonly lang: Lang;
+  /** Each object node's properties by key (the last of duplicates), made when first looked up. */
+  readonly keys: WeakMap<Node, ReadonlyMap<string, Node>>;
 }
 
 interface Entry {
@@ -119,12 +126,24 @@ function load({ text, file, lang }: LoadRequest, regions: RegionCatalog, validat
     const problems = syntax.length > 0 || root === undefined ? syntax : [notAnObject(root, lines, path, lang)];
     return { config: defaultConfig(file), problems };
   }
-  const ctx: Context = { file: path, lines, root, regions, invalid: { exact: new Set(), subtree: [] }, problems: [], lang };
+  const invalid = { exact: new Set<string>(), subtree: new Set<string>(), holders: new Set<string>() };
+  const ctx: Context = { file: path, lines, root, regions, invalid, problems: [], lang, keys: new WeakMap() };
   checkDuplicateKeys(ctx, root);
   checkSchema(ctx, validate);
   const config = buildConfig(ctx, file);
   // After a syntax error the tree is a recovery: report the syntax first, schema errors once it parses.
-  return { config, problems: sortProblems(syntax.length > 0 ? syntax : ctx.problems) };
+  return { config, problems: capped(sortProblems(syntax.length > 0 ? syntax : ctx.problems), lang) };
+}
+
+/** At most this many problems are reported about the config file; one more problem says how many were left out. */
+export const MAX_CONFIG_PROBLEMS = 100;
+
+function capped(problems: Problem[], lang: Lang): Problem[] {
+  if (problems.length <= MAX_CONFIG_PROBLEMS) return problems;
+  const more = problems.length - MAX_CONFIG_PROBLEMS;
+  const first = problems[MAX_CONFIG_PROBLEMS];
+  const message = problemMessage(lang, 'configMoreProblems', { file: CONFIG_NAME, more });
+  return [...problems.slice(0, MAX_CONFIG_PROBLEMS), makeProblem(first.code, message, first.location)];
 }
 
 /** Deeper JSON is refused before parsing: the parser recurses once per level. */
@@ -206,22 +225,29 @@ function parsePointer(pointer: string): string[] {
 }
 
 /** The property node of `key` in an object node (the last one, as JSON parsers keep the last duplicate). */
-function propertyOf(node: Node | undefined, key: string): Node | undefined {
-  const children = node?.type === 'object' ? (node.children ?? []) : [];
-  for (let i = children.length - 1; i >= 0; i--) {
-    if (children[i].children?.[0]?.value === key) return children[i];
+function propertyOf(ctx: Context, node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  let keys = ctx.keys.get(node);
+  if (!keys) {
+    const made = new Map<string, Node>();
+    for (const property of node.children ?? []) {
+      const name: unknown = property.children?.[0]?.value;
+      if (typeof name === 'string') made.set(name, property);
+    }
+    ctx.keys.set(node, made);
+    keys = made;
   }
-  return undefined;
+  return keys.get(key);
 }
 
-function childOf(node: Node | undefined, segment: string): Node | undefined {
+function childOf(ctx: Context, node: Node | undefined, segment: string): Node | undefined {
   if (node?.type === 'array') return /^\d+$/.test(segment) ? node.children?.[Number(segment)] : undefined;
-  return propertyOf(node, segment)?.children?.[1];
+  return propertyOf(ctx, node, segment)?.children?.[1];
 }
 
 function nodeAt(ctx: Context, segments: readonly string[]): Node | undefined {
   let node: Node | undefined = ctx.root;
-  for (const segment of segments) node = childOf(node, segment);
+  for (const segment of segments) node = childOf(ctx, node, segment);
   return node;
 }
 
@@ -229,7 +255,7 @@ function nodeAt(ctx: Context, segments: readonly string[]): Node | undefined {
 function nearestNode(ctx: Context, segments: readonly string[]): Node {
   let node = ctx.root;
   for (const segment of segments) {
-    const child = childOf(node, segment);
+    const child = childOf(ctx, node, segment);
     if (child === undefined) break;
     node = child;
   }
@@ -238,7 +264,7 @@ function nearestNode(ctx: Context, segments: readonly string[]): Node {
 
 /** Where a key is written: the key of `key` in the object at `segments`, else that object. */
 function keyLoc(ctx: Context, segments: readonly string[], key: string): Loc {
-  const keyNode = propertyOf(nodeAt(ctx, segments), key)?.children?.[0];
+  const keyNode = propertyOf(ctx, nodeAt(ctx, segments), key)?.children?.[0];
   return nodeLoc(ctx, keyNode ?? nearestNode(ctx, segments));
 }
 
@@ -254,7 +280,7 @@ function displayPath(ctx: Context, segments: readonly string[]): string {
   let node: Node | undefined = ctx.root;
   for (const segment of segments) {
     text += node?.type === 'array' ? `[${segment}]` : `${text === '' ? '' : '.'}${segment}`;
-    node = childOf(node, segment);
+    node = childOf(ctx, node, segment);
   }
   return text;
 }
@@ -307,7 +333,7 @@ function checkSchema(ctx: Context, validate: ValidateFunction): void {
 function schemaError(ctx: Context, error: ErrorObject, segments: string[]): void {
   if (error.propertyName !== undefined) return badKey(ctx, error, segments, error.propertyName);
   if (error.keyword === 'additionalProperties') return unknownKey(ctx, error, segments);
-  ctx.invalid.subtree.push(pointerOf(segments));
+  markSubtree(ctx.invalid, pointerOf(segments));
   switch (error.keyword) {
     case 'required':
       return missingKey(ctx, error, segments);
@@ -376,9 +402,24 @@ function badPattern(ctx: Context, error: ErrorObject, segments: string[]): void 
 
 // ---------------------------------------------------------------- building the config from the valid parts
 
+/** `pointer` and everything below it are invalid, and so is every object holding it. */
+function markSubtree(invalid: Invalidity, pointer: string): void {
+  invalid.subtree.add(pointer);
+  for (let p = pointer; p !== ''; ) {
+    p = p.slice(0, p.lastIndexOf('/'));
+    if (invalid.holders.has(p)) break;
+    invalid.holders.add(p);
+  }
+}
+
+/** Whether nothing invalid is at `pointer`, below it, or at one of its ancestors (a walk up the pointer). */
 function isValid(ctx: Context, pointer: string): boolean {
-  if (ctx.invalid.exact.has(pointer)) return false;
-  return !ctx.invalid.subtree.some((p) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`));
+  const { exact, subtree, holders } = ctx.invalid;
+  if (exact.has(pointer) || holders.has(pointer)) return false;
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (subtree.has(p)) return false;
+    if (p === '') return true;
+  }
 }
 
 /** The properties of the object at `segments` (none when it is missing or not an object). */
@@ -496,7 +537,7 @@ function buildParties(ctx: Context, bases: ReadonlyMap<string, Basis>): Map<stri
 
 function buildParty(ctx: Context, entry: ValuedEntry, bases: ReadonlyMap<string, Basis>): Party | undefined {
   const value = asObject(entry.value);
-  const countryNode = childOf(entry.valueNode, 'country');
+  const countryNode = childOf(ctx, entry.valueNode, 'country');
   if (countryNode === undefined || !checkCountry(ctx, value.country, countryNode, [...entry.segments, 'country'])) return undefined;
   return defined<Party>({
     id: entry.key,
@@ -513,7 +554,7 @@ function buildSelf(ctx: Context, entry: ValuedEntry, bases: ReadonlyMap<string, 
   const value = asObject(entry.value);
   const fixed: ReadonlyArray<readonly [string, string]> = [['access', SELF_PARTY.access], ['country', SELF_PARTY.country]];
   for (const [key, expected] of fixed) {
-    const node = childOf(entry.valueNode, key);
+    const node = childOf(ctx, entry.valueNode, key);
     if (node === undefined || value[key] === expected) continue;
     const message = msg(ctx, 'configSelfFixed', { key, expected });
     report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, node), expected);
@@ -529,7 +570,7 @@ function partyBasis(ctx: Context, entry: Entry, basis: unknown, bases: ReadonlyM
   const declared = entries(ctx, ['bases']).map((e) => e.key);
   if (declared.includes(basis)) return undefined;
   const guess = suggest(basis, declared);
-  const node = childOf(entry.valueNode, 'basis') ?? entry.keyNode;
+  const node = childOf(ctx, entry.valueNode, 'basis') ?? entry.keyNode;
   const message = msg(ctx, 'configUnknownBasis', { basis, party: entry.key, suggestion: guess });
   report(ctx, PROBLEM_CODES.configReference, message, nodeLoc(ctx, node), guess);
   return undefined;

@@ -64,6 +64,10 @@ export interface ProblemMessageArgs {
   readonly suppressionNoReason: NoArgs;
   // config file
   readonly configUnreadable: { readonly path: string };
+  readonly configNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
+  readonly configMoreProblems: { readonly file: string; readonly more: number };
+  readonly tsconfigProblem: { readonly file: string; readonly detail: string; readonly unused: boolean };
+  readonly tsconfigNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
   readonly configSyntax: { readonly file: string; readonly error: string };
   readonly configTooDeep: { readonly file: string; readonly limit: number };
   readonly configNotObject: { readonly file: string; readonly found: JsonKind };
@@ -99,6 +103,21 @@ export interface ProblemMessageArgs {
   readonly skippedBinary: NoArgs;
   readonly skippedTooDeep: NoArgs;
   readonly skippedParserFailed: { readonly error: string };
+  readonly skippedNotRegular: NoArgs;
+  readonly skippedOutsideRoot: NoArgs;
+  readonly skippedOverBudget: { readonly seconds: number; readonly memoryMb: number };
+}
+
+/** Why an input file was not read (FileHost.readInput): not a regular file, over the size limit, unreadable. */
+export type InputProblem = 'not-a-file' | 'too-large' | 'unreadable';
+
+function inputProblemText(reason: InputProblem, bytes: number | undefined, limitBytes: number | undefined, lang: Lang): string {
+  const en = lang === 'en';
+  switch (reason) {
+    case 'not-a-file': return en ? 'it is not a regular file (a directory, FIFO, socket or device)' : '通常のファイルではありません（ディレクトリ、FIFO、ソケット、デバイス）';
+    case 'too-large': return en ? `it is ${kb(bytes ?? 0)} KB, above the ${kb(limitBytes ?? 0)} KB limit` : `${kb(bytes ?? 0)} KB あり、上限 ${kb(limitBytes ?? 0)} KB を超えています`;
+    case 'unreadable': return en ? 'it cannot be read' : '読み込めません';
+  }
 }
 
 export type ProblemMessageId = keyof ProblemMessageArgs;
@@ -230,6 +249,22 @@ const CONFIG_FILE_MESSAGES = {
     en: (a) => `The config file ${a.path} cannot be read`,
     ja: (a) => `設定ファイル ${a.path} を読み込めません`,
   },
+  configNotRead: {
+    en: (a) => `${a.file} is not read: ${inputProblemText(a.reason, a.bytes, a.limitBytes, 'en')}`,
+    ja: (a) => `${a.file} を読み込みません: ${inputProblemText(a.reason, a.bytes, a.limitBytes, 'ja')}`,
+  },
+  configMoreProblems: {
+    en: (a) => `${a.file}: ${a.more} more problems are not shown; fix these first`,
+    ja: (a) => `${a.file}: ほかに ${a.more} 件の問題があります（表示していません）。まずこれらを直してください`,
+  },
+  tsconfigProblem: {
+    en: (a) => `${a.file}: ${a.detail.replace(/\.$/, '')}${a.unused ? '; its files and options are not used' : ''}`,
+    ja: (a) => `${a.file} に問題があります: ${a.detail.replace(/\.$/, '')}${a.unused ? '。このファイルの対象ファイルとオプションは使いません' : ''}`,
+  },
+  tsconfigNotRead: {
+    en: (a) => `${a.file} is not read: ${inputProblemText(a.reason, a.bytes, a.limitBytes, 'en')}; its files and options are not used`,
+    ja: (a) => `${a.file} を読み込みません: ${inputProblemText(a.reason, a.bytes, a.limitBytes, 'ja')}。対象ファイルとオプションは使いません`,
+  },
   configSyntax: {
     en: (a) => `${a.file}: ${syntaxError(a.error, 'en')}`,
     ja: (a) => `${a.file}: ${syntaxError(a.error, 'ja')}`,
@@ -332,6 +367,18 @@ const SOURCE_FILE_MESSAGES = {
   skippedParserFailed: {
     en: (a) => `Skipped: the parser failed (${a.error})`,
     ja: (a) => `スキップしました: パーサーが失敗しました（${a.error}）`,
+  },
+  skippedNotRegular: {
+    en: () => 'Skipped: not a regular file (a FIFO, socket or device)',
+    ja: () => 'スキップしました: 通常のファイルではありません（FIFO、ソケット、デバイス）',
+  },
+  skippedOutsideRoot: {
+    en: () => 'Skipped: its real path (through symbolic links) is outside the checked root, and no tsconfig names it',
+    ja: () => 'スキップしました: シンボリックリンクをたどった実際のパスがチェック対象のルートの外にあり、tsconfig にも指定されていません',
+  },
+  skippedOverBudget: {
+    en: (a) => `Skipped: over its analysis budget (${a.seconds} s, ${a.memoryMb} MB); the rest of the workspace is checked without it`,
+    ja: (a) => `スキップしました: 解析の予算（${a.seconds} 秒、${a.memoryMb} MB）を超えました。このファイルを除いてワークスペースをチェックしました`,
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 

@@ -4,15 +4,17 @@
  * picks any of them, also `sarif` (sarif.ts) and `markdown`, the transfer register (markdown.ts).
  */
 import type { Loc, Problem } from '../model';
+import { escapeControl, isControl } from '../text/escape';
 import { formatMarkdown } from './markdown';
 import { TOOL_NAME, type CheckResult, type Finding } from './model';
 import { formatSarif, projectUris } from './sarif';
 
-export { TOOL_NAME };
+export { TOOL_NAME, escapeControl, isControl };
 export const SCHEMA_VERSION = 1;
 
+/** One line of the text format; a file name or message cannot forge another line (SPEC §7.2 v2). */
 function textLine(loc: Loc, severity: string, code: string, message: string): string {
-  return `${loc.file}:${loc.line}:${loc.column}: ${severity} ${code} ${message}`;
+  return `${escapeControl(loc.file)}:${loc.line}:${loc.column}: ${severity} ${code} ${escapeControl(message)}`;
 }
 
 export function formatText(result: CheckResult): string {

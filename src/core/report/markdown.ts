@@ -7,6 +7,7 @@
  * reasons, and the findings about the config itself. `unrestricted` data is not personal and not listed.
  * Its fixed texts come from `registerText.ts`, in English or Japanese.
  */
+import { escapeControl } from '../text/escape';
 import { relativePath } from '../analysis/program';
 import type { Loc } from '../model';
 import type { FlowRecord } from './flows';
@@ -40,11 +41,12 @@ interface Destination {
 }
 
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return escapeControl(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
+/** A code span: one line and no backtick, whatever the text holds (in a table, pass it through `cell`). */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${escapeControl(text).replace(/`/g, "'")}\``;
 }
 
 const regionNames = new Map<Lang, Intl.DisplayNames>();
@@ -175,7 +177,7 @@ function categorySection(result: CheckResult, category: string, rows: Map<string
   const fields = new Map<string, FlowRecord>();
   for (const f of personalFlows(result)) if (f.category === category) fields.set(f.symbol, f);
   const declared = [...fields.values()].sort((a, b) => a.symbol.localeCompare(b.symbol))
-    .map((f) => t.field(code(f.symbol), f.residency, `${f.sourceLocation.file}:${f.sourceLocation.line}`));
+    .map((f) => t.field(code(f.symbol), f.residency, escapeControl(`${f.sourceLocation.file}:${f.sourceLocation.line}`)));
   return [
     t.categoryHeading(category), '',
     t.fields(declared), '',
@@ -226,7 +228,7 @@ function partiesSection(result: CheckResult, lang: Lang): string[] {
   const lines = [...reached.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, categories]) => {
     const p = result.config.parties.get(id);
     const basis = p?.basis ? basisLabel(result, p.basis, t) : NONE;
-    return `| ${cell(p?.name ?? id)} | ${code(id)} | ${cell(p?.access ?? '')} | ${cell(countryLabel(p?.country ?? NONE, lang))} | ${cell(basis)} | ${cell(list(categories, t))} |`;
+    return `| ${cell(p?.name ?? id)} | ${cell(code(id))} | ${cell(p?.access ?? '')} | ${cell(countryLabel(p?.country ?? NONE, lang))} | ${cell(basis)} | ${cell(list(categories, t))} |`;
   });
   return [t.partiesHeading, '', ...tableHead(t.partiesColumns), ...lines, ''];
 }
@@ -235,7 +237,7 @@ function suppressionsSection(result: CheckResult, t: RegisterText): string[] {
   if (result.suppressed.length === 0) return [t.suppressionsHeading, '', t.noSuppressions, ''];
   const lines = result.suppressed.map((f) => {
     const data = list(new Set(f.sources.map((s) => s.symbol)), t);
-    return `| ${f.rule} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(data)} | ${cell(f.suppression?.reason ?? '')} |`;
+    return `| ${f.rule} | ${cell(code(`${f.location.file}:${f.location.line}`))} | ${cell(data)} | ${cell(f.suppression?.reason ?? '')} |`;
   });
   return [t.suppressionsHeading, '', ...tableHead(t.suppressionsColumns), ...lines, ''];
 }
@@ -243,7 +245,7 @@ function suppressionsSection(result: CheckResult, t: RegisterText): string[] {
 function otherFindingsSection(result: CheckResult, t: RegisterText): string[] {
   const other = result.findings.filter((f) => f.sources.length === 0);
   if (other.length === 0) return [];
-  const lines = other.map((f) => `| ${t.finding(f.rule, f.severity)} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`);
+  const lines = other.map((f) => `| ${t.finding(f.rule, f.severity)} | ${cell(code(`${f.location.file}:${f.location.line}`))} | ${cell(f.message)} |`);
   return [t.configFindingsHeading, '', ...tableHead(t.configFindingsColumns), ...lines, ''];
 }
 
