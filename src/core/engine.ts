@@ -13,6 +13,7 @@ import { createAnalysisProgram, FileListCache, relativeLoc, relativePath, Source
 import { collectAnnotations } from './annotations/collectAnnotations';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
+import { readEnvironment, type EnvRead } from './config/envFiles';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost } from './host';
@@ -181,6 +182,8 @@ class CheckRun {
   readonly annotations = new Map<ts.Node, Annotation>();
   readonly suppressions: Suppression[] = [];
   readonly files: ts.SourceFile[] = [];
+  /** The config's `env` over its `envFiles` (read through the host). */
+  readonly env: EnvRead;
   program!: ts.Program;
   flow!: FlowAnalysis;
 
@@ -193,8 +196,9 @@ class CheckRun {
     this.regions = opts.session?.regions ?? createRegionCatalog();
     const { config, problems, text } = opts.session ? opts.session.readConfig(host, opts) : readConfig(host, opts, this.regions);
     this.config = config;
-    this.problems = [...problems];
-    this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}`;
+    this.env = readEnvironment(host, opts.root, config.envFiles, config.env, opts.lang ?? 'en');
+    this.problems = [...problems, ...this.env.problems];
+    this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}\u0000${this.env.key}`;
     this.lang = opts.lang ?? 'en';
     this.annotationKey = `${this.configKey}\u0000${this.lang}`;
   }
@@ -234,7 +238,7 @@ class CheckRun {
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, regions: this.regions, isCancelled: this.opts.isCancelled,
-      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile,
+      state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile, packages: this.config.packages, env: this.env.values,
     });
     yield* this.flow.steps();
   }

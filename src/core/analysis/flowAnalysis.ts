@@ -9,8 +9,12 @@
  */
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
+import type { PackageBinding } from '../config/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
+import { packageName, SdkCatalogue } from '../vocabulary/sdkCatalogue';
 import { CallGate } from './callGate';
+import { ChainTracer } from './clientChains';
+import type { EnvValues } from './constants';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
@@ -22,6 +26,7 @@ import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
 import { declaredIn, type FunctionLike } from './nodes';
+import { SdkCallResolver } from './sdkCalls';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
 
@@ -45,6 +50,12 @@ export interface FlowInputs {
   readonly state?: FlowState;
   /** Changes of anything besides source files (the config) force a full run. */
   readonly contextKey?: string;
+  /** The config's `packages` (imports bound as destinations). */
+  readonly packages?: readonly PackageBinding[];
+  /** Environment values for region and host inference (the config's `env` over its `envFiles`). */
+  readonly env?: EnvValues;
+  /** The SDK catalogue (built from its data file when absent). */
+  readonly catalogue?: SdkCatalogue;
   /** The file an import resolved to, when the program's module resolution knows it (else the checker is asked). */
   readonly importedFile?: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
@@ -88,10 +99,17 @@ export class FlowAnalysis {
     const names = this.state.indexNames.add(this.indexes.values());
     this.calls = new CallGate(names.calls);
     this.members = new MemberGate(names.members, inputs.annotations);
-    const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases);
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate);
+    const catalogue = inputs.catalogue ?? new SdkCatalogue();
+    const packages = inputs.packages ?? [];
+    const followed = (spec: string): boolean => catalogue.entryOf(spec) !== undefined || packages.some((b) => bindingCovers(b.pattern, spec));
+    const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases, followed);
+    const sdk = new SdkCallResolver({
+      checker: this.checker, regions: inputs.regions, catalogue, packages, env: inputs.env ?? {}, filesImporting: (pkg) => gate.filesImporting(pkg),
+      chains: new ChainTracer(this.checker, gate.usesSdk && hasInstalledPackage(inputs.program, followed)),
+    });
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {});
     this.relevance = new FunctionRelevance({
-      calls: names.calls, getters: names.getters, usesAws: gate.usesAws, mayBeDestination: (n) => gate.mayBeName(n),
+      calls: names.calls, getters: names.getters, usesAws: gate.usesAws || gate.usesSdk, mayBeDestination: (n) => gate.mayBeName(n),
       isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
       destinationDeclarations: gate.declarations,
     });
@@ -345,4 +363,19 @@ function countLabels(t: Taint, depth = 0): number {
   let n = t.labels.length;
   if (t.fields && depth < 4) for (const f of t.fields.values()) n += countLabels(f, depth + 1);
   return n;
+}
+
+/** Whether a `packages` pattern (`stripe`, `@acme/*`) covers an import specifier. */
+function bindingCovers(pattern: string, specifier: string): boolean {
+  const name = packageName(specifier);
+  return pattern === name || (pattern.endsWith('/*') && name.startsWith(pattern.slice(0, -1)));
+}
+
+/** Whether the typings of a followed package are part of the program (then types may lead to clients). */
+function hasInstalledPackage(program: ts.Program, followed: (spec: string) => boolean): boolean {
+  for (const sf of program.getSourceFiles()) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(sf.fileName);
+    if (m && followed(m[1])) return true;
+  }
+  return false;
 }

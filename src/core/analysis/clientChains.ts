@@ -1,0 +1,149 @@
+/**
+ * Where a client object comes from, without running code: an expression such as
+ * `this.stripe.checkout.sessions` is followed back through member reads, calls and `new`, `const`
+ * initialisers, class fields (initialiser or `this.x = …` in the constructor), parameters and fields with a
+ * written-down type, and `require(…)`, to the import it starts from. The result is the module specifier,
+ * the member names from the import to the expression (`['checkout', 'sessions']`) and the calls and `new`s
+ * passed on the way (their option objects choose regions). With the package's typings installed, a value
+ * whose origin is not written down (a helper's inferred return type) is found through its type's
+ * declaration file under `node_modules/<package>/`.
+ */
+import ts = require('typescript');
+import { importOrigin } from './imports';
+import { referencedSymbol, skipOuterExpressions } from './nodes';
+
+/** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
+const { SyntaxKind, forEachChild, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isIdentifier, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration } = ts;
+
+export interface Chain {
+  /** The module specifier the value is imported from. */
+  readonly module: string;
+  /** Member names from the import to the value (the imported name first, unless default or namespace). */
+  readonly path: readonly string[];
+  /** Calls and `new`s the value was made by, outermost last. */
+  readonly made: ReadonlyArray<ts.CallExpression | ts.NewExpression>;
+}
+
+const MAX_DEPTH = 12;
+const NODE_MODULES = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
+export class ChainTracer {
+  private readonly memo = new Map<ts.Node, Chain | null>();
+
+  constructor(private readonly checker: ts.TypeChecker, private readonly useTypes: boolean) {}
+
+  /** The chain of an expression, if it starts from an import. */
+  of(expr: ts.Expression): Chain | undefined {
+    return this.trace(expr, 0);
+  }
+
+  private trace(expr: ts.Expression, depth: number): Chain | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const e = skipOuterExpressions(expr);
+    const known = this.memo.get(e);
+    if (known !== undefined) return known ?? undefined;
+    this.memo.set(e, null);
+    const found = this.traceNode(e, depth);
+    this.memo.set(e, found ?? null);
+    return found;
+  }
+
+  private traceNode(e: ts.Expression, depth: number): Chain | undefined {
+    if (isAwaitExpression(e)) return this.trace(e.expression, depth + 1);
+    if (isIdentifier(e)) return this.identifier(e, depth);
+    if (isPropertyAccessExpression(e)) return this.member(e, depth);
+    if (isCallExpression(e) || isNewExpression(e)) return this.made(e, depth);
+    return undefined;
+  }
+
+  private identifier(id: ts.Identifier, depth: number): Chain | undefined {
+    const origin = importOrigin(this.checker, id);
+    if (origin) return { module: origin.module, path: origin.name === 'default' || origin.name === '*' ? [] : [origin.name], made: [] };
+    return this.fromSymbol(referencedSymbol(this.checker, id), depth) ?? this.fromType(id);
+  }
+
+  private member(e: ts.PropertyAccessExpression, depth: number): Chain | undefined {
+    if (e.expression.kind === SyntaxKind.ThisKeyword) return this.fromSymbol(referencedSymbol(this.checker, e), depth) ?? this.fromType(e);
+    const inner = this.trace(e.expression, depth + 1);
+    return inner ? { ...inner, path: [...inner.path, e.name.text] } : undefined;
+  }
+
+  private made(e: ts.CallExpression | ts.NewExpression, depth: number): Chain | undefined {
+    const callee = skipOuterExpressions(e.expression);
+    if (isCallExpression(e) && isIdentifier(callee) && callee.text === 'require' && e.arguments.length === 1 && isStringLiteralLike(e.arguments[0])) {
+      return { module: e.arguments[0].text, path: [], made: [] };
+    }
+    const inner = this.trace(callee, depth + 1);
+    if (inner) return { ...inner, made: [...inner.made, e] };
+    return isCallExpression(e) ? this.fromType(e) : undefined;
+  }
+
+  /** A variable, field or parameter: its initialiser, the value the constructor assigns, or its written-down type. */
+  private fromSymbol(sym: ts.Symbol | undefined, depth: number): Chain | undefined {
+    for (const d of sym?.declarations ?? []) {
+      const found = this.fromDeclaration(d, depth);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private fromDeclaration(d: ts.Declaration, depth: number): Chain | undefined {
+    if (isVariableDeclaration(d) && isIdentifier(d.name)) return d.initializer ? this.trace(d.initializer, depth + 1) : this.fromTypeNode(d.type);
+    if (isBindingElement(d) && isObjectBindingPattern(d.parent) && isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
+      const inner = this.trace(d.parent.parent.initializer, depth + 1);
+      const name = d.propertyName ?? d.name;
+      return inner && isIdentifier(name) ? { ...inner, path: [...inner.path, name.text] } : undefined;
+    }
+    if (isPropertyDeclaration(d)) {
+      return (d.initializer && this.trace(d.initializer, depth + 1)) ?? this.assignedInConstructor(d, depth) ?? this.fromTypeNode(d.type);
+    }
+    if (isParameter(d)) return this.fromTypeNode(d.type);
+    return undefined;
+  }
+
+  /** `this.x = …` in the constructor of a field's class. */
+  private assignedInConstructor(d: ts.PropertyDeclaration, depth: number): Chain | undefined {
+    const ctor = isClassLike(d.parent) ? d.parent.members.find(isConstructorDeclaration) : undefined;
+    const name = isIdentifier(d.name) ? d.name.text : undefined;
+    if (!ctor?.body || !name) return undefined;
+    let found: Chain | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === SyntaxKind.ThisKeyword && n.left.name.text === name) found = this.trace(n.right, depth + 1);
+      forEachChild(n, visit);
+    };
+    visit(ctor.body);
+    return found;
+  }
+
+  /** A written-down type `Stripe`, `twilio.Twilio` or `WebClient` that names an import. */
+  private fromTypeNode(type: ts.TypeNode | undefined): Chain | undefined {
+    if (!type || !isTypeReferenceNode(type)) return undefined;
+    const names: string[] = [];
+    let n: ts.EntityName = type.typeName;
+    while (isQualifiedName(n)) {
+      names.unshift(n.right.text);
+      n = n.left;
+    }
+    const origin = importOrigin(this.checker, n);
+    if (!origin) return undefined;
+    const head = origin.name === 'default' || origin.name === '*' ? [] : [origin.name];
+    return { module: origin.module, path: [...head, ...names], made: [] };
+  }
+
+  /** With typings installed: the package whose declaration file declares the value's type. */
+  private fromType(e: ts.Expression): Chain | undefined {
+    if (!this.useTypes) return undefined;
+    const decl = this.checker.getTypeAtLocation(e).getSymbol()?.declarations?.[0];
+    const m = decl && NODE_MODULES.exec(decl.getSourceFile().fileName);
+    return m ? { module: typingsFor(m[1]), path: [], made: [] } : undefined;
+  }
+}
+
+/** `@types/node-zendesk` → `node-zendesk`, `@types/scope__name` → `@scope/name`; other packages are themselves. */
+function typingsFor(pkg: string): string {
+  if (!pkg.startsWith('@types/')) return pkg;
+  const name = pkg.slice('@types/'.length);
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+}
