@@ -4,16 +4,16 @@
  * initialisers, class fields (initialiser or `this.x = …` in the constructor), parameters and fields with a
  * written-down type, and `require(…)`, to the import it starts from. The result is the module specifier,
  * the member names from the import to the expression (`['checkout', 'sessions']`) and the calls and `new`s
- * passed on the way (their option objects choose regions). With the package's typings installed, a value
- * whose origin is not written down (a helper's inferred return type) is found through its type's
- * declaration file under `node_modules/<package>/`.
+ * passed on the way (their option objects choose regions), and helpers of the program that return a client.
+ * Only the code is read, never the packages' typings (the analysis program does not load `node_modules`), so
+ * the result is the same whether or not the packages are installed.
  */
 import ts = require('typescript');
 import { importOrigin } from './imports';
-import { referencedSymbol, skipOuterExpressions } from './nodes';
+import { functionOfDeclaration, referencedSymbol, skipOuterExpressions } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SyntaxKind, forEachChild, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isIdentifier, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, forEachChild, isAwaitExpression, isBlock, isFunctionLike, isReturnStatement, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isIdentifier, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 export interface Chain {
   /** The module specifier the value is imported from. */
@@ -25,12 +25,11 @@ export interface Chain {
 }
 
 const MAX_DEPTH = 12;
-const NODE_MODULES = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//;
 
 export class ChainTracer {
   private readonly memo = new Map<ts.Node, Chain | null>();
 
-  constructor(private readonly checker: ts.TypeChecker, private readonly useTypes: boolean) {}
+  constructor(private readonly checker: ts.TypeChecker) {}
 
   /** The chain of an expression, if it starts from an import. */
   of(expr: ts.Expression): Chain | undefined {
@@ -58,12 +57,15 @@ export class ChainTracer {
 
   private identifier(id: ts.Identifier, depth: number): Chain | undefined {
     const origin = importOrigin(this.checker, id);
-    if (origin) return { module: origin.module, path: origin.name === 'default' || origin.name === '*' ? [] : [origin.name], made: [] };
-    return this.fromSymbol(referencedSymbol(this.checker, id), depth) ?? this.fromType(id);
+    if (origin && !isRelative(origin.module)) return { module: origin.module, path: origin.name === 'default' || origin.name === '*' ? [] : [origin.name], made: [] };
+    const sym = referencedSymbol(this.checker, id);
+    // A function's or class's results are followed where it is called.
+    if (sym?.declarations?.some((d) => isFunctionLike(d) || isClassLike(d))) return undefined;
+    return this.fromSymbol(sym, depth);
   }
 
   private member(e: ts.PropertyAccessExpression, depth: number): Chain | undefined {
-    if (e.expression.kind === SyntaxKind.ThisKeyword) return this.fromSymbol(referencedSymbol(this.checker, e), depth) ?? this.fromType(e);
+    if (e.expression.kind === SyntaxKind.ThisKeyword) return this.fromSymbol(referencedSymbol(this.checker, e), depth);
     const inner = this.trace(e.expression, depth + 1);
     return inner ? { ...inner, path: [...inner.path, e.name.text] } : undefined;
   }
@@ -75,7 +77,26 @@ export class ChainTracer {
     }
     const inner = this.trace(callee, depth + 1);
     if (inner) return { ...inner, made: [...inner.made, e] };
-    return isCallExpression(e) ? this.fromType(e) : undefined;
+    if (!isCallExpression(e)) return undefined;
+    return this.returnedBy(callee, depth);
+  }
+
+  /** A helper of the program that returns a client (`function client() { return new Stripe(key); }`). */
+  private returnedBy(callee: ts.Expression, depth: number): Chain | undefined {
+    for (const d of referencedSymbol(this.checker, callee)?.declarations ?? []) {
+      const fn = functionOfDeclaration(d);
+      if (!fn?.body || fn.getSourceFile().isDeclarationFile) continue;
+      if (!isBlock(fn.body)) return this.trace(fn.body, depth + 1);
+      let found: Chain | undefined;
+      const visit = (n: ts.Node): void => {
+        if (found || isFunctionLike(n)) return;
+        if (isReturnStatement(n) && n.expression) found = this.trace(n.expression, depth + 1);
+        else forEachChild(n, visit);
+      };
+      forEachChild(fn.body, visit);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** A variable, field or parameter: its initialiser, the value the constructor assigns, or its written-down type. */
@@ -131,19 +152,8 @@ export class ChainTracer {
     const head = origin.name === 'default' || origin.name === '*' ? [] : [origin.name];
     return { module: origin.module, path: [...head, ...names], made: [] };
   }
-
-  /** With typings installed: the package whose declaration file declares the value's type. */
-  private fromType(e: ts.Expression): Chain | undefined {
-    if (!this.useTypes) return undefined;
-    const decl = this.checker.getTypeAtLocation(e).getSymbol()?.declarations?.[0];
-    const m = decl && NODE_MODULES.exec(decl.getSourceFile().fileName);
-    return m ? { module: typingsFor(m[1]), path: [], made: [] } : undefined;
-  }
 }
 
-/** `@types/node-zendesk` → `node-zendesk`, `@types/scope__name` → `@scope/name`; other packages are themselves. */
-function typingsFor(pkg: string): string {
-  if (!pkg.startsWith('@types/')) return pkg;
-  const name = pkg.slice('@types/'.length);
-  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
 }

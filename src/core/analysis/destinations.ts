@@ -29,7 +29,8 @@ export interface VendorInfo {
   readonly name: string;
   readonly pkg: string;
   readonly japanRegion: boolean;
-  readonly pin: Readonly<Record<'en' | 'ja', string>>;
+  /** How to pin the region through the package (absent for plain HTTP to the vendor's host). */
+  readonly pin?: Readonly<Record<'en' | 'ja', string>>;
 }
 
 export interface Destination {

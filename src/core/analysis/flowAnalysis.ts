@@ -105,7 +105,7 @@ export class FlowAnalysis {
     const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases, followed);
     const sdk = new SdkCallResolver({
       checker: this.checker, regions: inputs.regions, catalogue, packages, env: inputs.env ?? {}, filesImporting: (pkg) => gate.filesImporting(pkg),
-      chains: new ChainTracer(this.checker, gate.usesSdk && hasInstalledPackage(inputs.program, followed)),
+      chains: new ChainTracer(this.checker),
     });
     this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {});
     this.relevance = new FunctionRelevance({
@@ -369,13 +369,4 @@ function countLabels(t: Taint, depth = 0): number {
 function bindingCovers(pattern: string, specifier: string): boolean {
   const name = packageName(specifier);
   return pattern === name || (pattern.endsWith('/*') && name.startsWith(pattern.slice(0, -1)));
-}
-
-/** Whether the typings of a followed package are part of the program (then types may lead to clients). */
-function hasInstalledPackage(program: ts.Program, followed: (spec: string) => boolean): boolean {
-  for (const sf of program.getSourceFiles()) {
-    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(sf.fileName);
-    if (m && followed(m[1])) return true;
-  }
-  return false;
 }

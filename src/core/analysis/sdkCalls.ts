@@ -68,8 +68,8 @@ export class SdkCallResolver {
   ofHost(host: string): Destination | undefined {
     const h = this.inputs.catalogue.matchHost(normalizeHost(host));
     if (!h) return undefined;
-    const place: PlaceResult = h.country ? { country: h.country, region: null, label: h.label } : { why: `${h.label} (${host}) names no single country` };
-    return vendorDestination(h.vendor, host, place, undefined);
+    const place: PlaceResult = h.country ? { country: h.country, region: null, label: h.label } : { why: `${h.label} names no single country` };
+    return vendorDestination(h.vendor, host, place, undefined, false);
   }
 
   /** The config binding of a module: its package name, else a scope prefix (`@acme/*`). */
@@ -219,15 +219,15 @@ function accessIn(v: Vendor, country: string): string {
   return country === 'JP' && v.access === 'contractor-overseas' ? 'contractor-domestic' : v.access;
 }
 
-function vendorInfo(v: Vendor, pkg: string): VendorInfo {
-  return { id: v.id, name: v.name, pkg, japanRegion: v.japanRegion === true, pin: v.pin };
+function vendorInfo(v: Vendor, pkg: string, sdk: boolean): VendorInfo {
+  return { id: v.id, name: v.name, pkg, japanRegion: v.japanRegion === true, ...(sdk ? { pin: v.pin } : {}) };
 }
 
-/** The destination of a vendor's call: its party in the resolved country, or unresolved naming it. */
-function vendorDestination(packageVendor: Vendor | null, pkg: string, place: PlaceResult, dataArgs: readonly number[] | undefined): Destination {
+/** The destination of a vendor's call (`sdk`: through its package, whose pinning advice applies): its party in the resolved country, or unresolved naming it. */
+function vendorDestination(packageVendor: Vendor | null, pkg: string, place: PlaceResult, dataArgs: readonly number[] | undefined, sdk = true): Destination {
   const v = ('vendor' in place ? place.vendor : undefined) ?? packageVendor;
   const args = dataArgs ? { dataArgs } : {};
-  const info = v ? { vendor: vendorInfo(v, pkg) } : {};
+  const info = v ? { vendor: vendorInfo(v, pkg, sdk) } : {};
   const who = v ? `${v.name} (${pkg})` : pkg;
   if ('why' in place || place.country === null) {
     const why = 'why' in place ? place.why : `${place.label} names no single country`;

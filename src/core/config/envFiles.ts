@@ -6,7 +6,7 @@
  */
 import type { FileHost } from '../host';
 import { problemMessage, type Lang } from '../messages/problemMessages';
-import { PROBLEM_CODES, type Problem } from '../model';
+import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 
 export interface EnvRead {
   readonly values: Readonly<Record<string, string>>;
@@ -18,19 +18,19 @@ export interface EnvRead {
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
 
 /** Reads `files` (relative to `root`) in order, later files winning, then applies `env` on top. */
-export function readEnvironment(host: FileHost, root: string, files: readonly string[], env: Readonly<Record<string, string>>, lang: Lang): EnvRead {
+export function readEnvironment(host: FileHost, root: string, files: ReadonlyArray<{ readonly path: string; readonly location?: Loc }>, env: Readonly<Record<string, string>>, lang: Lang): EnvRead {
   const values: Record<string, string> = {};
   const problems: Problem[] = [];
   const texts: string[] = [];
-  for (const file of files) {
+  for (const { path: file, location } of files) {
     const path = `${root.replace(/\/$/, '')}/${file.replace(/^\.\//, '')}`;
     const text = host.readFile(path);
     texts.push(text ?? '\u0000');
     if (text === undefined) {
-      problems.push(problem(path, 1, problemMessage(lang, 'envFileUnreadable', { path: file })));
+      problems.push(problem(location ?? lineLoc(path, 1), problemMessage(lang, 'envFileUnreadable', { path: file })));
       continue;
     }
-    parseDotenv(text, (name, value) => { values[name] = value; }, (line) => problems.push(problem(path, line, problemMessage(lang, 'envFileBadLine', { path: file, line }))));
+    parseDotenv(text, (name, value) => { values[name] = value; }, (line) => problems.push(problem(lineLoc(path, line), problemMessage(lang, 'envFileBadLine', { path: file, line }))));
   }
   return { values: { ...values, ...env }, problems, key: texts.join('\u0001') };
 }
@@ -54,6 +54,10 @@ function unquote(v: string): string {
   return v.replace(/\s+#.*$/, '');
 }
 
-function problem(file: string, line: number, message: string): Problem {
-  return { kind: 'config', code: PROBLEM_CODES.configReference, severity: 'warning', message, location: { file, line, column: 1, endLine: line, endColumn: 1 } };
+function lineLoc(file: string, line: number): Loc {
+  return { file, line, column: 1, endLine: line, endColumn: 1 };
+}
+
+function problem(location: Loc, message: string): Problem {
+  return { kind: 'config', code: PROBLEM_CODES.configReference, severity: 'warning', message, location };
 }

@@ -436,7 +436,7 @@ function buildConfig(ctx: Context, file: string | undefined): ResidencyConfig {
     intelligenceCooperation: countryList(ctx, ['intelligenceCooperation']) ?? [...DEFAULT_INTELLIGENCE_COOPERATION],
     packages: buildPackages(ctx, parties, regions),
     env: buildEnv(ctx),
-    envFiles: stringList(ctx, ['envFiles']) ?? [],
+    envFiles: (arrayItems(ctx, ['envFiles']) ?? []).map((item) => ({ path: item.value, location: nodeLoc(ctx, item.node) })),
   };
 }
 

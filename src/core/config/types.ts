@@ -59,6 +59,6 @@ export interface ResidencyConfig {
   readonly packages: readonly PackageBinding[];
   /** Environment values for region and host inference: `envFiles` (read by the engine through the FileHost) under `env`. */
   readonly env: Readonly<Record<string, string>>;
-  /** Dotenv files relative to the root (read by the engine, never executed). */
-  readonly envFiles: readonly string[];
+  /** Dotenv files relative to the root (read by the engine, never executed), with where the config names them. */
+  readonly envFiles: ReadonlyArray<{ readonly path: string; readonly location?: Loc }>;
 }

@@ -104,7 +104,7 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : d.party);
   const country = p.trigger.country ?? d.country ?? 'unknown';
   const location = relativeLoc(root, site.loc);
-  const pin = d.vendor?.pin[lang];
+  const pin = d.vendor?.pin?.[lang];
   return {
     rule: p.rule.id,
     severity: p.severity,
