@@ -28,7 +28,7 @@ const TEXT = {
     head: '| package | vendor | access | default country | region in Japan | data-handing calls | how to pin the region |',
     none: 'account setting',
     yes: 'yes', no: 'no', unknown: 'not known',
-    hostDecides: 'the SMTP host decides',
+    hostDecides: 'the host or model provider it is configured with',
     unverified: ' (*unverified*)',
   },
   ja: {
@@ -46,7 +46,7 @@ const TEXT = {
     head: '| パッケージ | 提供元 | アクセス区分 | 既定の国 | 日本のリージョン | データを渡す呼び出し | リージョンの指定方法 |',
     none: 'アカウント設定',
     yes: 'あり', no: 'なし', unknown: '不明',
-    hostDecides: 'SMTP ホストで決まる',
+    hostDecides: '設定されたホストまたはモデル提供元で決まる',
     unverified: '（*未確認*）',
   },
 };

@@ -15,6 +15,8 @@ import data from '../../src/core/data/sdk-catalogue.json';
 import { SdkCatalogue, packageName } from '../../src/core/vocabulary/sdkCatalogue';
 import { DestinationGate } from '../../src/core/analysis/destinationGate';
 import { parseDotenv } from '../../src/core/config/envFiles';
+import { checkWorkspace } from '../../src/core/engine';
+import { createNodeHost } from '../../src/cli/nodeHost';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const catalogue = new SdkCatalogue();
@@ -135,4 +137,21 @@ test('installed typings change nothing: the fixture with node_modules reports wh
   assert.ok(fs.existsSync(path.join(fixtures, 'sdk-typings', 'node_modules', 'stripe', 'index.d.ts')));
   assert.ok(!fs.existsSync(path.join(fixtures, 'sdk-untyped', 'node_modules')));
   assert.equal(fs.readFileSync(path.join(fixtures, 'sdk-typings', 'expected.txt'), 'utf8'), fs.readFileSync(path.join(fixtures, 'sdk-untyped', 'expected.txt'), 'utf8'));
+});
+
+test('catalogue findings in both languages: JPR010 says how to pin the region, others that a Japan region is offered', () => {
+  const root = path.join(ROOT, 'test', 'fixtures', 'sdk-catalogue').replace(/\\/g, '/');
+  for (const [lang, pin, japan] of [
+    ['en', 'api.intercom.io routes to the workspace\'s region', 'offers a region in Japan (docs/sdk-catalogue.md)'],
+    ['ja', 'api.intercom.io はワークスペースのリージョンに振り分けます', 'は日本のリージョンを提供しています（docs/sdk-catalogue.md）'],
+  ] as const) {
+    const result = checkWorkspace(createNodeHost(), { root, lang });
+    const unresolved = result.findings.find((f) => f.rule === 'JPR010' && f.location.file === 'src/ai.ts');
+    assert.ok(unresolved?.message.includes(pin), unresolved?.message);
+    assert.ok(unresolved?.message.includes('Intercom, Inc.'), unresolved?.message);
+    const openai = result.findings.find((f) => f.rule === 'JPR001' && f.location.file === 'src/ai.ts');
+    assert.ok(openai?.message.endsWith(japan), openai?.message);
+    assert.equal(openai?.destination.party, 'catalogue:openai');
+    assert.equal(openai?.destination.access, 'contractor-overseas');
+  }
 });

@@ -101,7 +101,7 @@ export class SdkCallResolver {
     }
     const v = matched.vendor;
     if (v?.country) return { country: v.country, region: null, label: `${v.country}, the vendor's default` };
-    return { why: v ? 'its region is an account setting not visible in code' : 'the host it connects to is not known at analysis time' };
+    return { why: v ? 'its region is an account setting not visible in code' : 'the service it connects to (an SMTP host, a model provider) is not known at analysis time' };
   }
 
   /** The values a region source finds (undefined when the code does not use it; an item undefined when not known at analysis time). */
