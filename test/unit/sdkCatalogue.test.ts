@@ -153,5 +153,7 @@ test('catalogue findings in both languages: JPR010 says how to pin the region, o
     assert.ok(openai?.message.endsWith(japan), openai?.message);
     assert.equal(openai?.destination.party, 'catalogue:openai');
     assert.equal(openai?.destination.access, 'contractor-overseas');
+    // The data map and the transfer register list the vendor as a party.
+    assert.ok(result.flows.some((f) => f.parties.some((p) => p.id === 'catalogue:stripe' && p.country === 'US')));
   }
 });

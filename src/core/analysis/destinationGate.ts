@@ -12,7 +12,7 @@ import { packageName } from '../vocabulary/sdkCatalogue';
 import { nameText } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { isAsExpression, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isNamedImports, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableStatement } = ts;
+const { isAsExpression, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isStringLiteral, isInterfaceDeclaration, isNamedImports, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableStatement } = ts;
 
 function isDestination(a: Annotation): boolean {
   return !!a.region || !!a.recipient || (a.readableBy?.length ?? 0) > 0;
@@ -120,15 +120,23 @@ export interface ImportAliases {
 }
 
 const HTTP_CLIENT_PACKAGE = /['"](axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
-/** `from 'x'`, `import 'x'`, `require('x')`, `import('x')`: the specifiers a file loads, found in its text. */
-const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g;
+/** `require('x')` / `import('x')` anywhere in a file's text. */
+const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]/g;
 
-function specifiersOf(text: string): string[] {
+/**
+ * The packages a file loads: its import and export-from declarations and `import x = require()` (statements
+ * only, no walk); the text is searched for `require(`/`import(` only when it contains one.
+ */
+function specifiersOf(sf: ts.SourceFile): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) if (!m[1].startsWith('.') && !m[1].startsWith('/')) out.add(m[1]);
-  return [...out];
+  for (const st of sf.statements) {
+    const spec = isImportDeclaration(st) || isExportDeclaration(st) ? st.moduleSpecifier
+      : isImportEqualsDeclaration(st) && isExternalModuleReference(st.moduleReference) ? st.moduleReference.expression : undefined;
+    if (spec && isStringLiteral(spec)) out.add(spec.text);
+  }
+  if (sf.text.includes('require(') || sf.text.includes('import(')) for (const m of sf.text.matchAll(DYNAMIC_SPECIFIER)) out.add(m[1]);
+  return [...out].filter((x) => !x.startsWith('.') && !x.startsWith('/'));
 }
-
 
 function importAliases(sf: ts.SourceFile): ImportAliases {
   const defaults: string[] = [];
@@ -149,5 +157,5 @@ function importAliases(sf: ts.SourceFile): ImportAliases {
       }
     }
   }
-  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk'), mentionsHttpClient: HTTP_CLIENT_PACKAGE.test(sf.text), specifiers: specifiersOf(sf.text) };
+  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk'), mentionsHttpClient: HTTP_CLIENT_PACKAGE.test(sf.text), specifiers: specifiersOf(sf) };
 }
