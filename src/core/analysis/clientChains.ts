@@ -9,11 +9,12 @@
  * the result is the same whether or not the packages are installed.
  */
 import ts = require('typescript');
+import { constructorAssignment } from './constants';
 import { importOrigin } from './imports';
 import { functionOfDeclaration, referencedSymbol, skipOuterExpressions } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SyntaxKind, forEachChild, isAwaitExpression, isBlock, isFunctionLike, isReturnStatement, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isIdentifier, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, forEachChild, isAwaitExpression, isBlock, isFunctionLike, isReturnStatement, isBindingElement, isCallExpression, isClassLike, isIdentifier, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 export interface Chain {
   /** The module specifier the value is imported from. */
@@ -116,26 +117,11 @@ export class ChainTracer {
       return inner && isIdentifier(name) ? { ...inner, path: [...inner.path, name.text] } : undefined;
     }
     if (isPropertyDeclaration(d)) {
-      return (d.initializer && this.trace(d.initializer, depth + 1)) ?? this.assignedInConstructor(d, depth) ?? this.fromTypeNode(d.type);
+      const assigned = d.initializer ?? constructorAssignment(d);
+      return (assigned && this.trace(assigned, depth + 1)) ?? this.fromTypeNode(d.type);
     }
     if (isParameter(d)) return this.fromTypeNode(d.type);
     return undefined;
-  }
-
-  /** `this.x = …` in the constructor of a field's class. */
-  private assignedInConstructor(d: ts.PropertyDeclaration, depth: number): Chain | undefined {
-    const ctor = isClassLike(d.parent) ? d.parent.members.find(isConstructorDeclaration) : undefined;
-    const name = isIdentifier(d.name) ? d.name.text : undefined;
-    if (!ctor?.body || !name) return undefined;
-    let found: Chain | undefined;
-    const visit = (n: ts.Node): void => {
-      if (found) return;
-      if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) &&
-        n.left.expression.kind === SyntaxKind.ThisKeyword && n.left.name.text === name) found = this.trace(n.right, depth + 1);
-      forEachChild(n, visit);
-    };
-    visit(ctor.body);
-    return found;
   }
 
   /** A written-down type `Stripe`, `twilio.Twilio` or `WebClient` that names an import. */

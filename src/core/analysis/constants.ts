@@ -8,7 +8,7 @@ import ts = require('typescript');
 import { skipOuterExpressions, symbolAt } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { ModifierFlags, NodeFlags, SyntaxKind, getCombinedModifierFlags, isBinaryExpression, isCallExpression, isElementAccessExpression, isEnumMember, isIdentifier, isMetaProperty, isNewExpression, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList } = ts;
+const { ModifierFlags, NodeFlags, SyntaxKind, forEachChild, getCombinedModifierFlags, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isParameter, isElementAccessExpression, isEnumMember, isIdentifier, isMetaProperty, isNewExpression, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList } = ts;
 
 /** Environment values known at analysis time (the config's `env` and `envFiles`). */
 export type EnvValues = Readonly<Record<string, string>>;
@@ -110,16 +110,33 @@ function symbolValue(checker: ts.TypeChecker, e: ts.Expression, env: EnvValues |
     if (isVariableDeclaration(d) && d.initializer && isConstDeclaration(d)) return constString(checker, d.initializer, env, depth + 1);
     if (isPropertyAssignment(d)) return constString(checker, d.initializer, env, depth + 1);
     if (isEnumMember(d) && d.initializer) return constString(checker, d.initializer, env, depth + 1);
-    if (isPropertyDeclaration(d) && d.initializer && hasReadonly(d)) return constString(checker, d.initializer, env, depth + 1);
+    if (isPropertyDeclaration(d) && hasReadonly(d)) return constString(checker, d.initializer ?? constructorAssignment(d), env, depth + 1);
+    if (isParameter(d) && d.initializer && hasReadonly(d)) return constString(checker, d.initializer, env, depth + 1);
   }
   return undefined;
+}
+
+/** The value the constructor of a field's class assigns to it (`this.baseUrl = …`), the first one found. */
+export function constructorAssignment(d: ts.PropertyDeclaration): ts.Expression | undefined {
+  const ctor = isClassLike(d.parent) ? d.parent.members.find(isConstructorDeclaration) : undefined;
+  const name = isIdentifier(d.name) ? d.name.text : undefined;
+  if (!ctor?.body || !name) return undefined;
+  let found: ts.Expression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) &&
+      n.left.expression.kind === SyntaxKind.ThisKeyword && n.left.name.text === name) found = n.right;
+    else forEachChild(n, visit);
+  };
+  visit(ctor.body);
+  return found;
 }
 
 function isConstDeclaration(d: ts.VariableDeclaration): boolean {
   return isVariableDeclarationList(d.parent) && (d.parent.flags & NodeFlags.Const) !== 0;
 }
 
-function hasReadonly(d: ts.PropertyDeclaration): boolean {
+function hasReadonly(d: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean {
   return (getCombinedModifierFlags(d) & ModifierFlags.Readonly) !== 0;
 }
 
