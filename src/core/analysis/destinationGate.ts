@@ -65,6 +65,11 @@ export class DestinationGate {
     else if (!list.includes(sf)) list.push(sf);
   }
 
+  /** The followed packages (npm names) some file imports. */
+  followedPackages(): string[] {
+    return [...this.importers.keys()];
+  }
+
   /** The files that import a followed package (by npm name). */
   filesImporting(pkg: string): readonly ts.SourceFile[] {
     return this.importers.get(pkg) ?? [];

@@ -88,6 +88,8 @@ export class FlowAnalysis {
   private readonly inProgress = new Set<FunctionLike>();
   private readonly globalsInProgress = new Set<ts.Node>();
   private readonly resolvers = new Map<ts.Symbol, Taint>();
+  /** The config's key and the SDK setup calls' values: a change to either makes the run a full one. */
+  private readonly contextKey: string | undefined;
 
   constructor(private readonly inputs: FlowInputs) {
     this.symbols = new SymbolLookup(inputs.program.getTypeChecker());
@@ -108,6 +110,8 @@ export class FlowAnalysis {
       chains: new ChainTracer(this.checker),
     });
     this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {});
+    // A setup call (`Sentry.init({ dsn })`) decides the region of calls in files that do not import its file.
+    this.contextKey = gate.usesSdk ? `${inputs.contextKey ?? ''}\u0000${sdk.setupDigest(gate.followedPackages())}` : inputs.contextKey;
     this.relevance = new FunctionRelevance({
       calls: names.calls, getters: names.getters, usesAws: gate.usesAws || gate.usesSdk, mayBeDestination: (n) => gate.mayBeName(n),
       isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
@@ -152,7 +156,7 @@ export class FlowAnalysis {
     // Stores found late are kept: each round sees everything stored so far.
     for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
     this.state.files = new Map(this.current);
-    this.state.contextKey = this.inputs.contextKey;
+    this.state.contextKey = this.contextKey;
   }
 
   /** Whether some annotation makes a source (a residency other than `unrestricted`, on its own or for what it contains). */
@@ -178,7 +182,7 @@ export class FlowAnalysis {
   /** Changed files and every file that imports them, directly or not; all files without a usable state. */
   private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
     const prev = this.state.files;
-    if (prev.size === 0 || this.state.contextKey !== this.inputs.contextKey) return all;
+    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return all;
     for (const name of prev.keys()) if (!all.has(name)) return all;
     const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf).map((sf) => sf.fileName);
     return this.withImporters(changed, importers(), all);

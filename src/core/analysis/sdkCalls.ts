@@ -72,6 +72,18 @@ export class SdkCallResolver {
     return vendorDestination(h.vendor, host, place, undefined, false);
   }
 
+  /** The text of every setup call's region value (`init({ dsn })`, `setDataResidency('eu')`) of the packages, for noticing edits. */
+  setupDigest(packages: readonly string[]): string {
+    const parts: string[] = [];
+    for (const pkg of packages) {
+      const entry = this.inputs.catalogue.entryOf(pkg);
+      for (const source of entry?.region ?? []) {
+        if (source.at === 'setup') for (const e of this.setupValues(entry!, source)) parts.push(`${pkg}:${e.getText()}`);
+      }
+    }
+    return parts.join('\u0001');
+  }
+
   /** The config binding of a module: its package name, else a scope prefix (`@acme/*`). */
   private bindingOf(module: string): PackageBinding | undefined {
     const name = packageName(module);
