@@ -157,3 +157,13 @@ test('catalogue findings in both languages: JPR010 says how to pin the region, o
     assert.ok(result.flows.some((f) => f.parties.some((p) => p.id === 'catalogue:stripe' && p.country === 'US')));
   }
 });
+
+test('vendors pinned to Japan: every personal-data call is seen, each in Japan, and nothing is flagged', () => {
+  const root = path.join(ROOT, 'test', 'fixtures', 'sdk-japan').replace(/\\/g, '/');
+  const result = checkWorkspace(createNodeHost(), { root });
+  assert.deepEqual(result.findings, []);
+  const places = result.flows.map((f) => `${f.sinkLocation.line} ${f.country ?? f.parties.map((p) => `${p.id}@${p.country}`).join(',')}`);
+  assert.deepEqual(places, [
+    '20 catalogue:twilio@JP', '21 catalogue:openai@JP', '22 catalogue:datadog@JP', '23 catalogue:alibaba@JP', '24 catalogue:google-cloud@JP', '26 JP',
+  ]);
+});
