@@ -11,7 +11,7 @@ import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import type { PackageBinding } from '../config/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
-import { packageName, SdkCatalogue } from '../vocabulary/sdkCatalogue';
+import { SdkCatalogue } from '../vocabulary/sdkCatalogue';
 import { CallGate } from './callGate';
 import { ChainTracer } from './clientChains';
 import type { EnvValues } from './constants';
@@ -26,7 +26,7 @@ import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
 import { declaredIn, type FunctionLike } from './nodes';
-import { SdkCallResolver } from './sdkCalls';
+import { bindingFor, SdkCallResolver } from './sdkCalls';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
 
@@ -103,7 +103,7 @@ export class FlowAnalysis {
     this.members = new MemberGate(names.members, inputs.annotations);
     const catalogue = inputs.catalogue ?? new SdkCatalogue();
     const packages = inputs.packages ?? [];
-    const followed = (spec: string): boolean => catalogue.entryOf(spec) !== undefined || packages.some((b) => bindingCovers(b.pattern, spec));
+    const followed = (spec: string): boolean => catalogue.entryOf(spec) !== undefined || bindingFor(packages, spec) !== undefined;
     const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases, followed);
     const sdk = new SdkCallResolver({
       checker: this.checker, regions: inputs.regions, catalogue, packages, env: inputs.env ?? {}, filesImporting: (pkg) => gate.filesImporting(pkg),
@@ -367,10 +367,4 @@ function countLabels(t: Taint, depth = 0): number {
   let n = t.labels.length;
   if (t.fields && depth < 4) for (const f of t.fields.values()) n += countLabels(f, depth + 1);
   return n;
-}
-
-/** Whether a `packages` pattern (`stripe`, `@acme/*`) covers an import specifier. */
-function bindingCovers(pattern: string, specifier: string): boolean {
-  const name = packageName(specifier);
-  return pattern === name || (pattern.endsWith('/*') && name.startsWith(pattern.slice(0, -1)));
 }

@@ -55,7 +55,7 @@ export class SdkCallResolver {
     if (!isPropertyAccessExpression(callee) && !isIdentifier(callee)) return undefined;
     const chain = this.inputs.chains.of(callee);
     if (!chain || chain.path.length === 0) return undefined;
-    const binding = this.bindingOf(chain.module);
+    const binding = bindingFor(this.inputs.packages, chain.module);
     const entry = this.inputs.catalogue.entryOf(chain.module);
     const matched = entry && this.inputs.catalogue.matchCall(entry, chain.path);
     if (binding) return this.boundDestination(binding, chain.module, matched);
@@ -82,13 +82,6 @@ export class SdkCallResolver {
       }
     }
     return parts.join('\u0001');
-  }
-
-  /** The config binding of a module: its package name, else a scope prefix (`@acme/*`). */
-  private bindingOf(module: string): PackageBinding | undefined {
-    const name = packageName(module);
-    const scope = name.startsWith('@') ? `${name.split('/')[0]}/*` : undefined;
-    return this.inputs.packages.find((b) => b.pattern === name) ?? this.inputs.packages.find((b) => b.pattern === scope);
   }
 
   private boundDestination(binding: PackageBinding, module: string, matched: MatchedCall | undefined): Destination {
@@ -212,6 +205,13 @@ export class SdkCallResolver {
     if (m.country) return { country: m.country, region: m.region, label: m.region ?? host };
     return { why: `the host ${host} reveals no country` };
   }
+}
+
+/** The config binding of a module specifier: its package name's, else its scope prefix's (`@acme/*`). */
+export function bindingFor(packages: readonly PackageBinding[], module: string): PackageBinding | undefined {
+  const name = packageName(module);
+  const scope = name.startsWith('@') ? `${name.split('/')[0]}/*` : undefined;
+  return packages.find((b) => b.pattern === name) ?? packages.find((b) => b.pattern === scope);
 }
 
 /** The host of a URL (`https://key@o1.ingest.de.sentry.io/1` → `o1.ingest.de.sentry.io`) or a bare host (`datadoghq.eu`). */
