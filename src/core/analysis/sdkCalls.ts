@@ -78,10 +78,16 @@ export class SdkCallResolver {
     for (const pkg of packages) {
       const entry = this.inputs.catalogue.entryOf(pkg);
       for (const source of entry?.region ?? []) {
-        if (source.at === 'setup') for (const e of this.setupValues(entry!, source)) parts.push(`${pkg}:${e.getText()}`);
+        if (source.at === 'setup') for (const e of this.setupValues(entry!, source)) parts.push(`${pkg}:${this.valueText(e)}`);
       }
     }
     return parts.join('\u0001');
+  }
+
+  /** A value as known at analysis time (through consts in other files), else as written. */
+  private valueText(e: ts.Expression): string {
+    const v = constString(this.inputs.checker, e, this.inputs.env);
+    return v ? `${v.complete ? '=' : '~'}${v.text}` : e.getText();
   }
 
   private boundDestination(binding: PackageBinding, module: string, matched: MatchedCall | undefined): Destination {
