@@ -16,6 +16,7 @@ import { bindPrismaModels } from './analysis/prismaBinding';
 import { objectAliasProblems, type DescribedDeclaration } from './analysis/sources';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
+import { readEnvironment, type EnvRead } from './config/envFiles';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost, InputRead } from './host';
@@ -213,6 +214,8 @@ class CheckRun {
   readonly described = new Map<ts.Node, DescribedDeclaration>();
   readonly suppressions: Suppression[] = [];
   readonly files: ts.SourceFile[] = [];
+  /** The config's `env` over its `envFiles` (read through the host). */
+  readonly env: EnvRead;
   program!: ts.Program;
   flow!: FlowAnalysis;
 
@@ -225,8 +228,9 @@ class CheckRun {
     this.regions = opts.session?.regions ?? createRegionCatalog();
     const { config, problems, text } = opts.session ? opts.session.readConfig(host, opts) : readConfig(host, opts, this.regions);
     this.config = config;
-    this.problems = [...problems];
-    this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}`;
+    this.env = readEnvironment(host, opts.root, config.envFiles, config.env, opts.lang ?? 'en');
+    this.problems = [...problems, ...this.env.problems];
+    this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}\u0000${this.env.key}`;
     this.lang = opts.lang ?? 'en';
     this.annotationKey = `${this.configKey}\u0000${this.lang}`;
   }
@@ -276,6 +280,7 @@ class CheckRun {
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
       isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile, onFile,
+      packages: this.config.packages, env: this.env.values,
     });
     this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));
     yield* this.flow.steps();

@@ -50,6 +50,9 @@ const config: ResidencyConfig = {
   include: undefined,
   exclude: undefined,
   intelligenceCooperation: ['CN'],
+  packages: [],
+  env: {},
+  envFiles: [],
 };
 
 const ctx: AnnotationContext = { config, regions: fakeRegions };

@@ -48,6 +48,9 @@ test('no config file: the jp pack with party self only, no problems', () => {
     include: undefined,
     exclude: undefined,
     intelligenceCooperation: ['CN'],
+    packages: [],
+    env: {},
+    envFiles: [],
   });
   assert.deepEqual(defaultConfig(undefined), config);
 });

@@ -108,7 +108,8 @@ export class CallEvaluator {
   private sink(call: ts.CallExpression | ts.NewExpression, args: readonly Arg[]): void {
     const dest = this.ev.analysis.destinations.ofCall(call);
     if (!dest) return;
-    const labels = args.reduce<readonly Label[]>((acc, a) => unionLabels(acc, flatten(a.value)), []);
+    const used = dest.dataArgs ? args.filter((_, i) => dest.dataArgs!.includes(i)) : args;
+    const labels = used.reduce<readonly Label[]>((acc, a) => unionLabels(acc, flatten(a.value)), []);
     this.ev.hit(this.ev.makeSite(call, dest), labels);
   }
 

@@ -2,28 +2,38 @@
  * A cheap syntactic filter in front of destination resolution: most calls in a program cannot be sinks,
  * and resolving their symbols and types would dominate the cost of a check. A call can only be an
  * annotated destination when one of its names (callee, receiver, or an import alias of them) is the name of
- * a declaration carrying destination tags; it can only be an AWS SDK call when the program mentions the SDK.
+ * a declaration carrying destination tags; it can only be an AWS SDK call when the program mentions the SDK,
+ * and a catalogue or configured-package call only when some file imports such a package (a workspace that
+ * imports none pays nothing for the catalogue).
  */
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
+import { packageName } from '../vocabulary/sdkCatalogue';
 import { nameText } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { isAsExpression, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isNamedImports, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableStatement } = ts;
+const { isAsExpression, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isStringLiteral, isInterfaceDeclaration, isNamedImports, isNonNullExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableStatement } = ts;
 
 function isDestination(a: Annotation): boolean {
   return !!a.region || !!a.recipient || (a.readableBy?.length ?? 0) > 0;
 }
 
+/** Whether an import specifier names a package the analysis follows (the SDK catalogue or the config's `packages`). */
+export type PackageFilter = (specifier: string) => boolean;
+
 export class DestinationGate {
   private readonly names = new Set<string>();
   readonly usesAws: boolean;
+  /** Some file imports a catalogue or configured package. */
+  readonly usesSdk: boolean;
+  /** Files by the followed packages (npm names) they import. */
+  private readonly importers = new Map<string, ts.SourceFile[]>();
   /** Declarations tagged as destinations, by file name. */
   readonly declarations = new Map<string, ts.Node[]>();
   private readonly aliases = new Map<ts.SourceFile, ImportAliases>();
 
   /** `cache` keeps each file's import aliases between runs. */
-  constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>, cache?: WeakMap<ts.SourceFile, ImportAliases>) {
+  constructor(files: readonly ts.SourceFile[], annotations: ReadonlyMap<ts.Node, Annotation>, cache?: WeakMap<ts.SourceFile, ImportAliases>, followed: PackageFilter = () => false) {
     for (const [node, ann] of annotations) {
       if (!isDestination(ann)) continue;
       this.addDeclaration(node);
@@ -43,8 +53,26 @@ export class DestinationGate {
       for (const d of aliases.defaults) this.names.add(d);
       for (const [from, to] of aliases.renames) if (this.names.has(from)) this.names.add(to);
       aws ||= aliases.mentionsAws;
+      for (const spec of aliases.specifiers) if (followed(spec)) this.addImporter(packageName(spec), sf);
     }
     this.usesAws = aws;
+    this.usesSdk = this.importers.size > 0;
+  }
+
+  private addImporter(pkg: string, sf: ts.SourceFile): void {
+    const list = this.importers.get(pkg);
+    if (!list) this.importers.set(pkg, [sf]);
+    else if (!list.includes(sf)) list.push(sf);
+  }
+
+  /** The followed packages (npm names) some file imports. */
+  followedPackages(): string[] {
+    return [...this.importers.keys()];
+  }
+
+  /** The files that import a followed package (by npm name). */
+  filesImporting(pkg: string): readonly ts.SourceFile[] {
+    return this.importers.get(pkg) ?? [];
   }
 
   private addDeclaration(node: ts.Node): void {
@@ -92,9 +120,28 @@ export interface ImportAliases {
   readonly mentionsAws: boolean;
   /** Whether the file names an HTTP client package whose functions are called directly (`axios(…)`, `got(…)`). */
   readonly mentionsHttpClient: boolean;
+  /** Module specifiers the file imports or requires. */
+  readonly specifiers: readonly string[];
 }
 
 const HTTP_CLIENT_PACKAGE = /['"](axios|got|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
+/** `require('x')` / `import('x')` anywhere in a file's text. */
+const DYNAMIC_SPECIFIER = /\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]/g;
+
+/**
+ * The packages a file loads: its import and export-from declarations and `import x = require()` (statements
+ * only, no walk); the text is searched for `require(`/`import(` only when it contains one.
+ */
+function specifiersOf(sf: ts.SourceFile): string[] {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    const spec = isImportDeclaration(st) || isExportDeclaration(st) ? st.moduleSpecifier
+      : isImportEqualsDeclaration(st) && isExternalModuleReference(st.moduleReference) ? st.moduleReference.expression : undefined;
+    if (spec && isStringLiteral(spec)) out.add(spec.text);
+  }
+  if (sf.text.includes('require(') || sf.text.includes('import(')) for (const m of sf.text.matchAll(DYNAMIC_SPECIFIER)) out.add(m[1]);
+  return [...out].filter((x) => !x.startsWith('.') && !x.startsWith('/'));
+}
 
 function importAliases(sf: ts.SourceFile): ImportAliases {
   const defaults: string[] = [];
@@ -115,5 +162,5 @@ function importAliases(sf: ts.SourceFile): ImportAliases {
       }
     }
   }
-  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk'), mentionsHttpClient: HTTP_CLIENT_PACKAGE.test(sf.text) };
+  return { defaults, renames, mentionsAws: sf.text.includes('aws-sdk'), mentionsHttpClient: HTTP_CLIENT_PACKAGE.test(sf.text), specifiers: specifiersOf(sf) };
 }

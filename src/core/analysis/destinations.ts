@@ -1,23 +1,40 @@
 /**
  * Destinations (SPEC §3.2, §6.3): where a call, `new` or assignment hands data over. Annotated
- * destinations come from the tags of the callee, its class, the receiver or the assigned property;
- * inferred ones from AWS SDK clients (v3 `@aws-sdk/client-*`, v2 `aws-sdk`) and HTTP calls (`fetch`,
- * `axios`, `http(s).request`, `got`, `undici`) whose host the region catalogue resolves.
+ * destinations come from the tags of the callee, its class, or any object along the receiver chain (a
+ * tagged client covers every method reached through it, `stripe.checkout.sessions.create`) or the
+ * assigned property; calls between a tagged class's own members are not sinks. Inferred ones come from
+ * AWS SDK clients (v3 `@aws-sdk/client-*`, v2 `aws-sdk`; an `endpoint` beats `region`), the SDK catalogue
+ * and the config's `packages` (sdkCalls.ts), and HTTP calls (`fetch`, also as `globalThis`/`window`/`self`
+ * `.fetch`, `axios`, `http(s).request`, `got`, `undici`) whose host the region catalogue or a vendor's host
+ * patterns resolve. An inferred egress inside a tagged class whose own country is unresolved takes the
+ * class's destination.
  */
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
-import { constObject, constString, objectProperty } from './constants';
+import type { Party } from '../config/types';
+import { constObject, constString, objectProperty, type EnvValues } from './constants';
 import { importOrigin, stripNodePrefix } from './imports';
 import { isFunctionWithBody, referencedSymbol, skipOuterExpressions } from './nodes';
 import type { DestinationGate } from './destinationGate';
+import type { SdkCallResolver } from './sdkCalls';
 import type { AnnotationLookup } from './sources';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
 
+/** A catalogue vendor, for messages: who it is, which package, whether it offers a region in Japan, how to pin one. */
+export interface VendorInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly pkg: string;
+  readonly japanRegion: boolean;
+  /** How to pin the region through the package (absent for plain HTTP to the vendor's host). */
+  readonly pin?: Readonly<Record<'en' | 'ja', string>>;
+}
+
 export interface Destination {
-  readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed';
+  readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed' | 'sdk';
   /** Where the data is stored or processed, when stated (region or host); parties carry their own countries. */
   readonly country: string | null;
   readonly region: string | null;
@@ -28,6 +45,11 @@ export interface Destination {
   readonly unresolved: boolean;
   /** What the destination is, for messages: a region, a host, a callee. */
   readonly description: string;
+  /** A built-in party (an SDK catalogue vendor) with the country it processes in. */
+  readonly party?: Party;
+  readonly vendor?: VendorInfo;
+  /** Indexes of the call's arguments that carry data (all of them when absent). */
+  readonly dataArgs?: readonly number[];
 }
 
 interface Parts {
@@ -41,6 +63,8 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', '
 /** Every callee name an inferred HTTP destination can have, whatever the workspace declares (see relevance.ts). */
 export const INFERRED_DESTINATION_CALLEES: ReadonlySet<string> = new Set([...HTTP_METHODS, 'fetch', 'stream', 'sendBeacon', 'write', 'end']);
 const FETCH_MODULES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+/** The global objects `fetch` is read from as a member (`globalThis.fetch(…)`). */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 export class DestinationResolver {
   constructor(
@@ -48,15 +72,41 @@ export class DestinationResolver {
     private readonly annotations: AnnotationLookup,
     private readonly regions: RegionCatalog,
     private readonly gate: DestinationGate,
+    private readonly sdk: SdkCallResolver,
+    private readonly env: EnvValues,
   ) {}
 
   /** The destination a call or `new` sends its arguments to, if any. */
   ofCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
     const annotated = this.annotatedCall(call);
-    const inferred = this.awsCall(call) ?? this.httpCall(call);
+    const inferred = this.inferredCall(call);
     if (!annotated || !inferred || annotated.region || annotated.country) return annotated ?? inferred;
     // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region.
     return { ...annotated, country: inferred.country, region: inferred.region, unresolved: inferred.unresolved, description: `${annotated.description} (${inferred.description})` };
+  }
+
+  /** An inferred egress; unresolved inside a tagged class, the class's destination. */
+  private inferredCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    const inferred = this.awsCall(call) ?? this.sdkCall(call) ?? this.httpCall(call);
+    if (!inferred?.unresolved) return inferred;
+    return this.enclosingClassDestination(call) ?? inferred;
+  }
+
+  private sdkCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
+    return this.gate.usesSdk && isCallExpression(call) ? this.sdk.ofCall(call) : undefined;
+  }
+
+  /** The destination tags of the classes around a node, innermost first. */
+  private enclosingClassDestination(node: ts.Node): Destination | undefined {
+    if (this.gate.declarations.size === 0) return undefined;
+    for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
+      if (!isClassLike(cur)) continue;
+      const parts: Parts = { readers: [], bases: [] };
+      this.addAnnotation(parts, this.annotations.get(cur));
+      const d = this.fromParts(parts, cur.name?.text ?? 'class');
+      if (d) return d;
+    }
+    return undefined;
   }
 
   /** The destination of a value assigned to a tagged property or variable. */
@@ -106,7 +156,8 @@ export class DestinationResolver {
     for (const b of ann.basis ?? []) if (!parts.bases.includes(b)) parts.bases.push(b);
   }
 
-  private addDeclarations(parts: Parts, sym: ts.Symbol | undefined): void {
+  /** `within`: a call made inside this class through `this` — its own class's tags do not make it a sink. */
+  private addDeclarations(parts: Parts, sym: ts.Symbol | undefined, within?: ts.ClassLikeDeclaration): void {
     for (const d of sym?.declarations ?? []) {
       this.addAnnotation(parts, this.annotations.get(d));
       if (isVariableDeclaration(d) || isPropertyAssignment(d)) {
@@ -114,7 +165,7 @@ export class DestinationResolver {
         if (init && isFunctionWithBody(init)) this.addAnnotation(parts, this.annotations.get(init));
       }
       if (isPropertyAccessExpression(d) && isBinaryExpression(d.parent)) this.addAnnotation(parts, this.annotations.get(d.parent));
-      if ((isMethodDeclaration(d) || isMethodSignature(d)) && (isClassLike(d.parent) || isInterfaceDeclaration(d.parent))) {
+      if ((isMethodDeclaration(d) || isMethodSignature(d)) && (isClassLike(d.parent) || isInterfaceDeclaration(d.parent)) && d.parent !== within) {
         this.addAnnotation(parts, this.annotations.get(d.parent));
       }
     }
@@ -129,13 +180,23 @@ export class DestinationResolver {
     const callee = skipOuterExpressions(call.expression);
     if (!this.gate.mayBeTagged(callee)) return undefined;
     const parts: Parts = { readers: [], bases: [] };
-    this.addDeclarations(parts, this.symbolOf(callee));
+    const within = thisClassOf(callee);
+    this.addDeclarations(parts, this.symbolOf(callee), within);
     if (isPropertyAccessExpression(callee) || isElementAccessExpression(callee)) {
       const receiver = callee.expression;
-      if (receiver.kind !== SyntaxKind.ThisKeyword) this.addDeclarations(parts, this.symbolOf(receiver));
-      this.addTypeDeclarations(parts, receiver);
+      this.addReceiverChain(parts, receiver, within);
+      if (receiver.kind !== SyntaxKind.ThisKeyword || !within) this.addTypeDeclarations(parts, receiver);
     }
     return this.fromParts(parts, `${callee.getText()}()`);
+  }
+
+  /** Tags on every object along a receiver chain (`this.stripe.checkout.sessions`: sessions, checkout, stripe). */
+  private addReceiverChain(parts: Parts, receiver: ts.Expression, within: ts.ClassLikeDeclaration | undefined): void {
+    for (let cur = skipOuterExpressions(receiver); ; cur = skipOuterExpressions((cur as ts.PropertyAccessExpression).expression)) {
+      if (cur.kind === SyntaxKind.ThisKeyword) return;
+      if (this.gate.mayBeTagged(cur)) this.addDeclarations(parts, this.symbolOf(cur), within);
+      if (!isPropertyAccessExpression(cur) && !isElementAccessExpression(cur) && !isCallExpression(cur)) return;
+    }
   }
 
   private fromParts(parts: Parts, description: string): Destination | undefined {
@@ -161,14 +222,29 @@ export class DestinationResolver {
     if (!isPropertyAccessExpression(callee)) return undefined;
     const client = this.awsClient(callee.expression, 0);
     if (!client) return undefined;
+    const endpoint = objectProperty(client.arguments?.[0], 'endpoint', this.checker);
+    if (endpoint) return this.awsEndpoint(client, endpoint);
     const regionExpr = objectProperty(client.arguments?.[0], 'region', this.checker);
-    const code = constString(this.checker, regionExpr);
+    const code = constString(this.checker, regionExpr, this.env);
     const resolved = code?.complete ? this.regions.resolveProviderRegion('aws', code.text) : undefined;
     const clientName = client.expression.getText();
     if (!resolved) {
       return { kind: 'aws-sdk', country: null, region: null, recipient: null, readers: [], bases: [], unresolved: true, description: `${clientName} with a region not known at analysis time` };
     }
     return { kind: 'aws-sdk', country: resolved.country, region: resolved.region, recipient: null, readers: [], bases: [], unresolved: resolved.country === null, description: `${clientName} in ${resolved.region}` };
+  }
+
+  /** An S3-compatible `endpoint` (NAVER Cloud, OCI …) decides the place: its `region` is that provider's code, not AWS's. */
+  private awsEndpoint(client: ts.NewExpression, endpoint: ts.Expression): Destination {
+    const clientName = client.expression.getText();
+    const url = constString(this.checker, endpoint, this.env);
+    const host = parseHost(url);
+    const m = typeof host === 'string' ? this.regions.matchHost(host.toLowerCase()) : undefined;
+    if (!m?.country) {
+      const why = typeof host === 'string' ? `endpoint ${host}, whose country is not known` : 'an endpoint not known at analysis time';
+      return { kind: 'aws-sdk', country: null, region: null, recipient: null, readers: [], bases: [], unresolved: true, description: `${clientName} with ${why}` };
+    }
+    return { kind: 'aws-sdk', country: m.country, region: m.region, recipient: null, readers: [], bases: [], unresolved: false, description: `${clientName} at ${host}${m.region ? ` (${m.region})` : ''}` };
   }
 
   /** The `new …Client(…)` an expression holds, following consts, properties and `DocumentClient.from(…)`. */
@@ -265,6 +341,7 @@ export class DestinationResolver {
     const method = callee.name.text;
     const recv = skipOuterExpressions(callee.expression);
     if (method === 'sendBeacon') return { url: a0 };
+    if (method === 'fetch' && isIdentifier(recv) && GLOBAL_OBJECTS.has(recv.text) && this.isGlobalOrImported(recv, undefined)) return { url: a0 };
     if (!HTTP_METHODS.has(method)) return undefined;
     if (!isIdentifier(recv)) return undefined;
     const origin = importOrigin(this.checker, recv);
@@ -305,12 +382,12 @@ export class DestinationResolver {
   }
 
   private urlDestination(url: ts.Expression | undefined, base: ts.Expression | undefined, hostExpr?: ts.Expression): Destination | undefined {
-    const host = hostExpr ? constString(this.checker, hostExpr) : undefined;
+    const host = hostExpr ? constString(this.checker, hostExpr, this.env) : undefined;
     let hostName: string | undefined;
     if (host?.complete) hostName = host.text;
     else if (!hostExpr) {
-      const u = constString(this.checker, url);
-      const b = constString(this.checker, base);
+      const u = constString(this.checker, url, this.env);
+      const b = constString(this.checker, base, this.env);
       const own = parseHost(u);
       const parsed = own === 'relative' || own === undefined ? (b ? parseHost(b) : own) : own;
       if (parsed === 'relative' || (parsed === undefined && u?.complete && !b && !/^[a-z][a-z0-9+.-]*:/i.test(u.text))) return undefined;
@@ -320,7 +397,7 @@ export class DestinationResolver {
     const h = hostName.toLowerCase();
     if (h === 'localhost' || h.startsWith('127.') || h === '[::1]' || h === '::1') return undefined;
     const m = this.regions.matchHost(h);
-    if (!m.country) return unresolvedHttp(`https://${h}`);
+    if (!m.country) return (m.matched ? undefined : this.sdk.ofHost(h)) ?? unresolvedHttp(`https://${h}`);
     return { kind: 'http', country: m.country, region: m.region, recipient: null, readers: [], bases: [], unresolved: false, description: `https://${h}` };
   }
 }
@@ -337,4 +414,13 @@ function parseHost(u: { text: string; complete: boolean } | undefined): string |
   if (!m) return undefined;
   const complete = m[2] !== '' || u.complete;
   return complete && m[1] ? m[1] : undefined;
+}
+
+/** For a call through `this` (`this.m()`, `this.client.send()`), the class it is made in. */
+function thisClassOf(callee: ts.Expression): ts.ClassLikeDeclaration | undefined {
+  let cur = skipOuterExpressions(callee);
+  while (isPropertyAccessExpression(cur) || isElementAccessExpression(cur) || isCallExpression(cur)) cur = skipOuterExpressions(cur.expression);
+  if (cur.kind !== SyntaxKind.ThisKeyword) return undefined;
+  for (let n: ts.Node | undefined = cur.parent; n; n = n.parent) if (isClassLike(n)) return n;
+  return undefined;
 }

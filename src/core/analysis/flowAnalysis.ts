@@ -10,8 +10,12 @@
 import ts = require('typescript');
 import type { Annotation } from '../annotations/types';
 import type { DescribedDeclaration } from './sources';
+import type { PackageBinding } from '../config/types';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
+import { SdkCatalogue } from '../vocabulary/sdkCatalogue';
 import { CallGate } from './callGate';
+import { ChainTracer } from './clientChains';
+import type { EnvValues } from './constants';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
@@ -23,6 +27,7 @@ import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
 import { declaredIn, type FunctionLike } from './nodes';
+import { bindingFor, SdkCallResolver } from './sdkCalls';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
 
@@ -50,6 +55,12 @@ export interface FlowInputs {
   readonly state?: FlowState;
   /** Changes of anything besides source files (the config) force a full run. */
   readonly contextKey?: string;
+  /** The config's `packages` (imports bound as destinations). */
+  readonly packages?: readonly PackageBinding[];
+  /** Environment values for region and host inference (the config's `env` over its `envFiles`). */
+  readonly env?: EnvValues;
+  /** The SDK catalogue (built from its data file when absent). */
+  readonly catalogue?: SdkCatalogue;
   /** The file an import resolved to, when the program's module resolution knows it (else the checker is asked). */
   readonly importedFile?: (sf: ts.SourceFile, specifier: ts.StringLiteralLike) => string | undefined;
 }
@@ -82,6 +93,8 @@ export class FlowAnalysis {
   private readonly inProgress = new Set<FunctionLike>();
   private readonly globalsInProgress = new Set<ts.Node>();
   private readonly resolvers = new Map<ts.Symbol, Taint>();
+  /** The config's key and the SDK setup calls' values: a change to either makes the run a full one. */
+  private readonly contextKey: string | undefined;
 
   constructor(private readonly inputs: FlowInputs) {
     this.symbols = new SymbolLookup(inputs.program.getTypeChecker());
@@ -93,10 +106,19 @@ export class FlowAnalysis {
     const names = this.state.indexNames.add(this.indexes.values());
     this.calls = new CallGate(names.calls);
     this.members = new MemberGate(names.members, inputs.annotations);
-    const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases);
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate);
+    const catalogue = inputs.catalogue ?? new SdkCatalogue();
+    const packages = inputs.packages ?? [];
+    const followed = (spec: string): boolean => catalogue.entryOf(spec) !== undefined || bindingFor(packages, spec) !== undefined;
+    const gate = new DestinationGate(inputs.files, inputs.annotations, this.state.importAliases, followed);
+    const sdk = new SdkCallResolver({
+      checker: this.checker, regions: inputs.regions, catalogue, packages, env: inputs.env ?? {}, filesImporting: (pkg) => gate.filesImporting(pkg),
+      chains: new ChainTracer(this.checker),
+    });
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {});
+    // A setup call (`Sentry.init({ dsn })`) decides the region of calls in files that do not import its file.
+    this.contextKey = gate.usesSdk ? `${inputs.contextKey ?? ''}\u0000${sdk.setupDigest(gate.followedPackages())}` : inputs.contextKey;
     this.relevance = new FunctionRelevance({
-      calls: names.calls, getters: names.getters, usesAws: gate.usesAws, mayBeDestination: (n) => gate.mayBeName(n),
+      calls: names.calls, getters: names.getters, usesAws: gate.usesAws || gate.usesSdk, mayBeDestination: (n) => gate.mayBeName(n),
       isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
       destinationDeclarations: gate.declarations,
     });
@@ -139,7 +161,7 @@ export class FlowAnalysis {
     // Stores found late are kept: each round sees everything stored so far.
     for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
     this.state.files = new Map(this.current);
-    this.state.contextKey = this.inputs.contextKey;
+    this.state.contextKey = this.contextKey;
   }
 
   /** Whether some annotation makes a source (a residency other than `unrestricted`, on its own or for what it contains). */
@@ -165,7 +187,7 @@ export class FlowAnalysis {
   /** Changed files and every file that imports them, directly or not; all files without a usable state. */
   private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
     const prev = this.state.files;
-    if (prev.size === 0 || this.state.contextKey !== this.inputs.contextKey) return all;
+    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return all;
     for (const name of prev.keys()) if (!all.has(name)) return all;
     const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf).map((sf) => sf.fileName);
     return this.withImporters(changed, importers(), all);

@@ -16,7 +16,7 @@ import { LineMap } from '../text/positions';
 import { suggest } from '../text/suggest';
 import { SELF_PARTY } from '../vocabulary/jpPack';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
-import type { Basis, BasisType, Party, ResidencyConfig } from './types';
+import type { Basis, BasisType, PackageBinding, Party, ResidencyConfig } from './types';
 
 const CONFIG_NAME = 'residency.config.json';
 const DEFAULT_INTELLIGENCE_COOPERATION: readonly string[] = ['CN'];
@@ -101,6 +101,9 @@ export function defaultConfig(file: string | undefined): ResidencyConfig {
     include: undefined,
     exclude: undefined,
     intelligenceCooperation: [...DEFAULT_INTELLIGENCE_COOPERATION],
+    packages: [],
+    env: {},
+    envFiles: [],
   };
 }
 
@@ -458,18 +461,23 @@ function defined<T extends object>(value: T): T {
 function buildConfig(ctx: Context, file: string | undefined): ResidencyConfig {
   const bases = buildBases(ctx);
   const disclosure = countryList(ctx, ['disclosure', 'countries']);
+  const parties = buildParties(ctx, bases);
+  const regions = buildRegions(ctx);
   return {
     file,
     pack: 'jp',
-    parties: buildParties(ctx, bases),
+    parties,
     bases,
     assessments: buildAssessments(ctx),
     disclosureCountries: disclosure,
-    regions: buildRegions(ctx),
+    regions,
     rules: buildRules(ctx),
     include: stringList(ctx, ['include']),
     exclude: stringList(ctx, ['exclude']),
     intelligenceCooperation: countryList(ctx, ['intelligenceCooperation']) ?? [...DEFAULT_INTELLIGENCE_COOPERATION],
+    packages: buildPackages(ctx, parties, regions),
+    env: buildEnv(ctx),
+    envFiles: (arrayItems(ctx, ['envFiles']) ?? []).map((item) => ({ path: item.value, location: nodeLoc(ctx, item.node) })),
   };
 }
 
@@ -608,4 +616,46 @@ function buildRules(ctx: Context): Record<string, SeveritySetting> {
   const rules: Record<string, SeveritySetting> = {};
   for (const entry of validEntries(ctx, ['rules'])) rules[entry.key] = entry.value as SeveritySetting;
   return rules;
+}
+
+/** `packages`: each binding's party must be declared and its region must resolve; a bad part drops the binding. */
+function buildPackages(ctx: Context, parties: ReadonlyMap<string, Party>, regions: Readonly<Record<string, string>>): PackageBinding[] {
+  const out: PackageBinding[] = [];
+  for (const entry of validEntries(ctx, ['packages'])) {
+    const value = asObject(entry.value);
+    const party = packageParty(ctx, entry, value.party, parties);
+    const region = packageRegion(ctx, entry, value.region, regions);
+    if (party === null || region === null) continue;
+    out.push(defined<PackageBinding>({ pattern: entry.key, party, region, location: nodeLoc(ctx, entry.keyNode) }));
+  }
+  return out;
+}
+
+/** The binding's party id; undefined when absent, null when it names no declared party (reported). */
+function packageParty(ctx: Context, entry: ValuedEntry, party: unknown, parties: ReadonlyMap<string, Party>): string | undefined | null {
+  if (typeof party !== 'string') return undefined;
+  if (parties.has(party)) return party;
+  const declared = entries(ctx, ['parties']).map((e) => e.key);
+  if (declared.includes(party)) return null;
+  const guess = suggest(party, [...parties.keys()]);
+  const node = childOf(ctx, entry.valueNode, 'party') ?? entry.keyNode;
+  report(ctx, PROBLEM_CODES.configReference, msg(ctx, 'configUnknownPackageParty', { party, pkg: entry.key, suggestion: guess }), nodeLoc(ctx, node), guess);
+  return null;
+}
+
+/** The binding's region, resolved; undefined when absent, null when it does not resolve (reported). */
+function packageRegion(ctx: Context, entry: ValuedEntry, region: unknown, regions: Readonly<Record<string, string>>): PackageBinding['region'] | null {
+  if (typeof region !== 'string') return undefined;
+  const lookup = ctx.regions.resolve(region, regions, ctx.lang);
+  if (lookup.ok) return { written: region, resolved: lookup.resolved };
+  const segments = [...entry.segments, 'region'];
+  const args = { path: displayPath(ctx, segments), detail: lookup.message, suggestion: lookup.suggestion };
+  report(ctx, PROBLEM_CODES.configReference, msg(ctx, 'configInvalidRegion', args), nodeLoc(ctx, childOf(ctx, entry.valueNode, 'region') ?? entry.keyNode), lookup.suggestion);
+  return null;
+}
+
+function buildEnv(ctx: Context): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of validEntries(ctx, ['env'])) if (typeof entry.value === 'string') env[entry.key] = entry.value;
+  return env;
 }

@@ -2,6 +2,7 @@
  * The checked-and-resolved form of `residency.config.json` (SPEC §4) that the rest of the engine uses.
  */
 import type { Loc, SeveritySetting } from '../model';
+import type { ResolvedRegion } from '../vocabulary/regionTypes';
 
 export interface Party {
   readonly id: string;
@@ -25,6 +26,17 @@ export interface Basis {
   readonly location?: Loc;
 }
 
+/** `packages.<pattern>`: an imported package bound as a destination (SPEC §3.2, §4 v2). */
+export interface PackageBinding {
+  /** An npm name (`stripe`, `@acme/mail`) or a scope prefix (`@acme/*`). */
+  readonly pattern: string;
+  /** A party id of `parties`. */
+  readonly party?: string;
+  /** The region as written, and resolved. */
+  readonly region?: { readonly written: string; readonly resolved: ResolvedRegion };
+  readonly location?: Loc;
+}
+
 export interface ResidencyConfig {
   /** Absolute path of the config file, or undefined when defaults apply. */
   readonly file: string | undefined;
@@ -43,4 +55,10 @@ export interface ResidencyConfig {
   readonly exclude: readonly string[] | undefined;
   /** Countries whose law obliges cooperation with state intelligence (default `["CN"]`). */
   readonly intelligenceCooperation: readonly string[];
+  /** Packages bound as destinations, in config order. */
+  readonly packages: readonly PackageBinding[];
+  /** Environment values for region and host inference: `envFiles` (read by the engine through the FileHost) under `env`. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Dotenv files relative to the root (read by the engine, never executed), with where the config names them. */
+  readonly envFiles: ReadonlyArray<{ readonly path: string; readonly location?: Loc }>;
 }

@@ -93,6 +93,9 @@ export interface ProblemMessageArgs {
   readonly configSelfFixed: { readonly key: string; readonly expected: string };
   readonly configUnknownBasis: { readonly basis: string; readonly party: string; readonly suggestion: string | undefined };
   readonly configInvalidRegion: { readonly path: string; readonly detail: string; readonly suggestion: string | undefined };
+  readonly configUnknownPackageParty: { readonly party: string; readonly pkg: string; readonly suggestion: string | undefined };
+  readonly envFileUnreadable: { readonly path: string };
+  readonly envFileBadLine: { readonly path: string; readonly line: number };
   // source files
   readonly sourceParse: { readonly detail: string };
   readonly notAnalysed: { readonly reason: string };
@@ -334,6 +337,18 @@ const CONFIG_VALUE_MESSAGES = {
   configInvalidRegion: {
     en: (a) => `Invalid region for "${a.path}": ${a.detail}${didYouMean(a.suggestion, 'en')}`,
     ja: (a) => `"${a.path}" のリージョンが不正です: ${a.detail}${didYouMean(a.suggestion, 'ja')}`,
+  },
+  configUnknownPackageParty: {
+    en: (a) => `Unknown party "${a.party}" for package "${a.pkg}": it is not a key of "parties"${didYouMean(a.suggestion, 'en')}`,
+    ja: (a) => `パッケージ "${a.pkg}" の者 "${a.party}" は不明です。"parties" のキーではありません${didYouMean(a.suggestion, 'ja')}`,
+  },
+  envFileUnreadable: {
+    en: (a) => `The env file "${a.path}" named in "envFiles" cannot be read`,
+    ja: (a) => `"envFiles" にある env ファイル "${a.path}" を読み込めません`,
+  },
+  envFileBadLine: {
+    en: (a) => `Line ${a.line} of the env file "${a.path}" is not NAME=value; it is ignored`,
+    ja: (a) => `env ファイル "${a.path}" の ${a.line} 行目は NAME=value の形ではないため無視します`,
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 

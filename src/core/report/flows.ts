@@ -47,7 +47,9 @@ export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string
   const d = hit.site.destination;
   const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
   const bases = basesOf(hit, config, ids);
-  const parties = ids.map((id) => config.parties.get(id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
+  // A built-in party (an SDK catalogue vendor) travels with its destination.
+  const all = [...ids.map((id) => config.parties.get(id)), d.party];
+  const parties = all.filter((p) => p !== undefined).map((p) => ({ id: p.id, name: p.name, access: p.access, country: p.country }));
   const out: FlowRecord[] = [];
   for (const l of hit.labels) {
     if (l.kind !== 'source' || l.transform.anonymized) continue;

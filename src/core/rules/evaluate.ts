@@ -5,6 +5,7 @@
  */
 import ts = require('typescript');
 import type { ResidencyConfig } from '../config/types';
+import type { Destination } from '../analysis/destinations';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
 import { enclosingFunction, locOf, nameText } from '../analysis/nodes';
@@ -83,6 +84,14 @@ function pathOf(p: Pending, root: string): PathStep[] {
   return steps;
 }
 
+/** For a catalogue vendor that offers a region in Japan, when the data goes elsewhere: the finding says so. */
+function japanRegionNote(d: Destination, country: string, lang: Lang): string {
+  if (!d.vendor?.japanRegion || country === 'JP') return '';
+  return lang === 'ja'
+    ? `。${d.vendor.name} は日本のリージョンを提供しています（docs/sdk-catalogue.md）`
+    : `; ${d.vendor.name} offers a region in Japan (docs/sdk-catalogue.md)`;
+}
+
 function containerName(node: ts.Node): string {
   const fn = enclosingFunction(node);
   if (!fn) return '<module>';
@@ -92,13 +101,14 @@ function containerName(node: ts.Node): string {
 function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang): Finding {
   const site = p.hit.site;
   const d = site.destination;
-  const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : undefined);
+  const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : d.party);
   const country = p.trigger.country ?? d.country ?? 'unknown';
   const location = relativeLoc(root, site.loc);
+  const pin = d.vendor?.pin?.[lang];
   return {
     rule: p.rule.id,
     severity: p.severity,
-    message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country }),
+    message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country, ...(pin ? { pin } : {}) }) + japanRegionNote(d, country, lang),
     location,
     sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
     destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },

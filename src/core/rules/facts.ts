@@ -60,6 +60,8 @@ function resolveParties(config: ResidencyConfig, ids: readonly string[]): Party[
 
 export function flowFacts(label: SourceLabel, destination: Destination, siteBaseIds: readonly string[], config: ResidencyConfig): FlowFacts {
   const all = resolveParties(config, [...(destination.recipient ? [destination.recipient] : []), ...destination.readers]);
+  // A built-in party (an SDK catalogue vendor) travels with its destination.
+  if (destination.party) all.push(destination.party);
   const parties = all.filter((p) => p.access !== 'cloud-no-access');
   const storage = new Set<string>();
   if (destination.country) storage.add(destination.country);

@@ -43,6 +43,8 @@ export interface MessageArgs {
   /** The party or place reached, as a phrase. */
   readonly target: string;
   readonly country: string;
+  /** How to pin the destination's region, when the SDK catalogue knows (JPR010). */
+  readonly pin?: string;
 }
 
 export interface RuleDefinition {
