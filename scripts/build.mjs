@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external: ['typescript', 'vscode'], logLevel: 'warning' };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/cli/supervisor.ts'], outfile: 'dist/supervisor.js' });
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
 await build({ ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' });
 await build({ ...common, entryPoints: ['src/server/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
