@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_BUDGET, MAX_OVER_BUDGET_FILES } from '../cli/budget';
 import type { AnalysisBudget } from '../core/engine';
-import type { CheckResult } from '../core/report/model';
-import type { AnalyseRequest, FromWorker, ToWorker } from './analysisProtocol';
+import type { AnalyseRequest, FromWorker, PlainResult, ResultDetails, ToWorker } from './analysisProtocol';
+import { FindingsStore } from './findingsStore';
 
 /** What a check needs besides its root (the folder session's settings). */
 export type AnalyseOptions = Omit<AnalyseRequest, 'kind' | 'id' | 'overBudget'>;
@@ -19,7 +19,7 @@ export type AnalyseOptions = Omit<AnalyseRequest, 'kind' | 'id' | 'overBudget'>;
 /** A check in flight: the file its analysis is on, and how to end the caller's wait. */
 interface Pending {
   readonly request: AnalyseRequest;
-  readonly resolve: (r: { result: CheckResult; describe: string } | undefined) => void;
+  readonly resolve: (r: { result: PlainResult; describe: string } | undefined) => void;
   readonly reject: (e: Error) => void;
   current: string | undefined;
   timer: NodeJS.Timeout | undefined;
@@ -29,6 +29,10 @@ interface Pending {
 export class AnalysisSupervisor {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Requests for a result's flows and declarations, by id. */
+  private readonly pendingDetails = new Map<number, (d: ResultDetails) => void>();
+  /** Every file's findings as the worker last sent them (it sends only changes). */
+  private readonly findings = new FindingsStore();
   private readonly documents = new Map<string, string>();
   private readonly overBudget = new Map<string, string[]>();
   private watching = false;
@@ -84,13 +88,22 @@ export class AnalysisSupervisor {
   }
 
   /** Runs a check in the worker; undefined when it was cancelled. `onStart` gets the run's id (for `cancel`). */
-  analyse(opts: AnalyseOptions, onStart: (id: number) => void): Promise<{ result: CheckResult; describe: string } | undefined> {
+  analyse(opts: AnalyseOptions, onStart: (id: number) => void): Promise<{ result: PlainResult; describe: string } | undefined> {
     const id = this.nextId++;
     onStart(id);
     return new Promise((resolve, reject) => {
       const request = this.requestFor({ kind: 'analyse', id, ...opts, overBudget: undefined });
       this.pending.set(id, { request, resolve, reject, current: undefined, timer: undefined, cancelled: false });
       this.post(request);
+    });
+  }
+
+  /** The flows and declarations of a folder's newest result (none when the worker was replaced since). */
+  details(root: string): Promise<ResultDetails> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingDetails.set(id, resolve);
+      this.post({ kind: 'details', id, root });
     });
   }
 
@@ -118,6 +131,7 @@ export class AnalysisSupervisor {
   private start(): Worker {
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb } });
     this.worker = worker;
+    this.findings.clear();
     worker.on('message', (m: FromWorker) => this.onMessage(m));
     worker.on('error', (e) => {
       this.lastStop = e.message;
@@ -129,12 +143,19 @@ export class AnalysisSupervisor {
   }
 
   private onMessage(m: FromWorker): void {
+    if (m.kind === 'details') {
+      this.pendingDetails.get(m.id)?.(m.details);
+      this.pendingDetails.delete(m.id);
+      return;
+    }
+    // Applied even when nobody waits for the result any more: the worker counts it as sent.
+    const result: PlainResult | undefined = m.kind === 'result' ? { ...m.result, findings: this.findings.apply(m.result.root, m.result.findings) } : undefined;
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.kind === 'file') return this.watch(p, m.file);
     if (p.timer) clearTimeout(p.timer);
     this.pending.delete(m.id);
-    if (m.kind === 'result') p.resolve({ result: m.result, describe: m.describe });
+    if (m.kind === 'result') p.resolve({ result: result!, describe: m.describe });
     else if (m.kind === 'cancelled') p.resolve(undefined);
     else p.reject(new Error(m.error));
   }
@@ -152,6 +173,8 @@ export class AnalysisSupervisor {
   /** The worker stopped (over the budget, or crashed): the file in flight is over the budget, the checks run again in a new worker. */
   private onExit(worker: Worker): void {
     if (this.worker === worker) this.worker = undefined;
+    for (const answer of this.pendingDetails.values()) answer({ flows: [], declarations: [] });
+    this.pendingDetails.clear();
     const runs = [...this.pending.values()];
     this.pending.clear();
     for (const p of runs) {

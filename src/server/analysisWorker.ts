@@ -7,19 +7,24 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisSession, CancelledError, checkWorkspaceAsync } from '../core/engine';
 import type { CheckResult } from '../core/report/model';
-import type { AnalyseRequest, FromWorker, PlainResult, ToWorker } from './analysisProtocol';
+import type { AnalyseRequest, FromWorker, ToWorker, WireResult } from './analysisProtocol';
+import { FindingsSender } from './findingsStore';
 import { createOverlayHost, DiskTextCache } from './overlayHost';
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** The result with its lazily made parts made, as plain data. */
-function plain(result: CheckResult): PlainResult {
-  return { ...result, flows: result.flows, declarations: result.declarations };
+/** The result without its lazily made parts (a spread would make them: they are getters), and only the findings that changed. */
+function wire(r: CheckResult, findings: WireResult['findings']): WireResult {
+  const out: WireResult = { root: r.root, findings, suppressed: r.suppressed, problems: r.problems, files: r.files, config: r.config };
+  return r.baselined === undefined ? out : { ...out, baselined: r.baselined };
 }
 
 /** What the worker holds: sessions by root, open documents, the disk texts, the runs in flight. */
 class WorkerState {
   readonly sessions = new Map<string, AnalysisSession>();
+  /** The newest result of each root, whose flows and declarations the server may ask for. */
+  readonly results = new Map<string, CheckResult>();
+  readonly sender = new FindingsSender();
   readonly documents = new Map<string, string>();
   readonly disk = new DiskTextCache();
   readonly host = createOverlayHost({ textOf: (p) => this.documents.get(p) }, this.disk);
@@ -43,7 +48,9 @@ async function analyse(state: WorkerState, m: AnalyseRequest, post: (msg: FromWo
       root: m.root, configFile: m.configFile, lang: m.lang, session, isCancelled, maxFileBytes: m.maxFileBytes,
       overBudget: m.overBudget, onFile: (file) => post({ kind: 'file', id: m.id, file }),
     }, nextTick);
-    post(isCancelled() ? { kind: 'cancelled', id: m.id } : { kind: 'result', id: m.id, result: plain(result), describe: `${m.root}: ${session.describe()}` });
+    if (isCancelled()) return post({ kind: 'cancelled', id: m.id });
+    state.results.set(m.root, result);
+    post({ kind: 'result', id: m.id, result: wire(result, state.sender.delta(m.root, result.findings)), describe: `${m.root}: ${session.describe()}` });
   } catch (e) {
     post(e instanceof CancelledError ? { kind: 'cancelled', id: m.id } : { kind: 'failed', id: m.id, error: (e as Error).stack ?? String(e) });
   } finally {
@@ -63,7 +70,14 @@ function handle(state: WorkerState, m: ToWorker, post: (msg: FromWorker) => void
     case 'clearDisk': return state.disk.clear();
     case 'watching': return void (state.disk.enabled = m.enabled);
     case 'filesChanged': return state.sessions.get(m.root)?.fileList.invalidate();
-    case 'dispose': return void state.sessions.delete(m.root);
+    case 'dispose':
+      state.results.delete(m.root);
+      state.sender.forget(m.root);
+      return void state.sessions.delete(m.root);
+    case 'details': {
+      const r = state.results.get(m.root);
+      return post({ kind: 'details', id: m.id, details: { flows: r?.flows ?? [], declarations: r?.declarations ?? [] } });
+    }
   }
 }
 

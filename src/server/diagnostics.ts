@@ -71,7 +71,7 @@ function problemDiagnostic(p: Problem, settings: ClientSettings): Diagnostic {
  * Diagnostics of a result, grouped by file URI; only for the files `wanted` accepts (root-relative paths, as
  * in the result), when it is given: a large workspace has thousands of files with findings, few of them open.
  */
-export function diagnosticsByUri(result: CheckResult, settings: ClientSettings, wanted?: (file: string) => boolean): Map<string, Diagnostic[]> {
+export function diagnosticsByUri(result: Pick<CheckResult, 'root' | 'findings' | 'problems'>, settings: ClientSettings, wanted?: (file: string) => boolean): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   // Each file's URI is made once (findings and path steps name the same files over and over).
   const uris = new Map<string, string>();

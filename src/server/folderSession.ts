@@ -7,14 +7,17 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core/report/model';
 import type { ClientSettings } from '../shared/protocol';
+import type { PlainResult } from './analysisProtocol';
 import type { AnalysisSupervisor } from './analysisSupervisor';
 
 export class FolderSession {
   /** The id of the run in flight, if any. */
   private current: number | undefined;
   private description = 'no analysis yet';
-  /** The newest complete result (live or workspace run). */
-  lastResult: CheckResult | undefined;
+  /** The newest complete result (live or workspace run), without its flows and declarations (see `fullResult`). */
+  lastResult: PlainResult | undefined;
+  /** `lastResult` with its flows and declarations, once asked for. */
+  private full: { readonly of: PlainResult; readonly value: Promise<CheckResult> } | undefined;
 
   constructor(readonly root: string, private readonly analysis: AnalysisSupervisor) {}
 
@@ -38,7 +41,7 @@ export class FolderSession {
   }
 
   /** Runs the check; undefined when it was cancelled (by a newer run or the token) or superseded. */
-  async analyse(settings: ClientSettings, token?: CancellationToken): Promise<CheckResult | undefined> {
+  async analyse(settings: ClientSettings, token?: CancellationToken): Promise<PlainResult | undefined> {
     this.cancel();
     let id = 0;
     const opts = { root: this.root, configFile: this.configFile(settings), lang: settings.language, maxFileBytes: settings.maxFileSizeKb * 1024 };
@@ -57,6 +60,14 @@ export class FolderSession {
       listener?.dispose();
       if (this.current === id) this.current = undefined;
     }
+  }
+
+  /** The newest result with its flows and declarations (fetched from the analysis worker once per result). */
+  fullResult(): Promise<CheckResult | undefined> {
+    const last = this.lastResult;
+    if (!last) return Promise.resolve(undefined);
+    if (this.full?.of !== last) this.full = { of: last, value: this.analysis.details(this.root).then((d) => ({ ...last, ...d })) };
+    return this.full.value;
   }
 
   describe(): string {

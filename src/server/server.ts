@@ -15,6 +15,7 @@ import pkg from '../../package.json';
 import { toPosix } from '../cli/nodeHost';
 import { formatReport } from '../core/report/formats';
 import type { CheckResult } from '../core/report/model';
+import type { PlainResult } from './analysisProtocol';
 import {
   ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST,
   type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
@@ -159,7 +160,7 @@ function shownFiles(session: FolderSession): ((file: string) => boolean) | undef
   return (file) => files.has(file);
 }
 
-function publish(session: FolderSession, result: CheckResult, kind: AnalysisDone['kind'], durationMs: number): void {
+function publish(session: FolderSession, result: PlainResult, kind: AnalysisDone['kind'], durationMs: number): void {
   // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
   const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
   const next = new Set(diags.keys());
@@ -269,7 +270,8 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params: unknown, token: Ca
 async function latestResults(): Promise<CheckResult[]> {
   await state.workspaceRun?.catch(() => undefined);
   if (state.sessions.some((s) => !s.lastResult)) await workspaceCheck();
-  return state.sessions.map((s) => s.lastResult).filter((r): r is CheckResult => !!r);
+  const results = await Promise.all(state.sessions.map((s) => s.fullResult()));
+  return results.filter((r): r is CheckResult => !!r);
 }
 
 connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults()));
@@ -292,9 +294,8 @@ connection.onHover((params) => {
   const vocabulary = doc && vocabularyHover(doc, params.position, config, state.settings.language);
   if (vocabulary) return vocabulary;
   const file = pathOf(params.textDocument.uri);
-  const result = session?.lastResult;
-  if (!session || !file || !result) return undefined;
-  return hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position);
+  if (!session || !file || !session.lastResult) return undefined;
+  return session.fullResult().then((result) => result && hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position));
 });
 
 connection.onCompletion((params) => {
