@@ -5,7 +5,7 @@
  * written-down type, and `require(…)`, to the import it starts from. The result is the module specifier,
  * the member names from the import to the expression (`['checkout', 'sessions']`) and the calls and `new`s
  * passed on the way (their option objects choose regions), and helpers of the program that return a client.
- * Only the code is read, never the packages' typings (the analysis program does not load `node_modules`), so
+ * Only the code is read, never the packages' typings (which the program loads when they are installed), so
  * the result is the same whether or not the packages are installed.
  */
 import ts = require('typescript');
