@@ -28,6 +28,16 @@ export function send(u: User): void {
 }
 `;
 
+/** A temporary workspace with the config, the model and the main file (more files may be added). */
+function makeWorkspace(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
+  fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
+  fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+  return dir;
+}
+
 describe('language server', () => {
   let dir: string;
   let client: TestLspClient;
@@ -35,11 +45,7 @@ describe('language server', () => {
   const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
-    fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
-    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
-    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    dir = makeWorkspace();
     fs.writeFileSync(path.join(dir, 'src/other.ts'), `import { toOps, type User } from './model';\nexport function other(u: User): void {\n  toOps(u.theme);\n}\n`);
     client = new TestLspClient(REPO);
     await client.initialize(dir);
@@ -168,11 +174,7 @@ describe('language server protocol misuse and unsaved buffers', () => {
   const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
-    fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
-    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
-    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    dir = makeWorkspace();
     client = new TestLspClient(REPO);
     await client.initialize(dir);
   });
@@ -217,11 +219,7 @@ describe('language server analysis budget', () => {
   const ours = (f: string) => (client.diagnostics.get(uri(f)) ?? []).filter((d) => d.source === 'residency-guard');
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-server-')));
-    fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'residency.config.json'), JSON.stringify(CONFIG));
-    fs.writeFileSync(path.join(dir, 'src/model.ts'), MODEL);
-    fs.writeFileSync(path.join(dir, 'src/main.ts'), MAIN);
+    dir = makeWorkspace();
     fs.writeFileSync(path.join(dir, 'src/boom.ts'), EXPLODING);
     client = new TestLspClient(REPO);
     await client.initialize(dir, {}, { analysisBudget: { seconds: 3, memoryMb: 384 } });

@@ -10,13 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { CONFIG_FILE_NAME, checkWorkspace, type AnalysisBudget, type OverBudget } from '../core/engine';
+import { CONFIG_FILE_NAME, checkWorkspace, type OverBudget } from '../core/engine';
 import type { Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
 import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
-import { DEFAULT_BUDGET, runBudgeted, serveInWorker } from './budget';
+import { DEFAULT_BUDGET, serveInWorker } from './budget';
+import { supervise } from './supervisor';
 import { createNodeHost, toPosix } from './nodeHost';
 
 export const EXIT_OK = 0;
@@ -169,16 +170,6 @@ function positive(value: string | undefined, option: string, fallback: number): 
   return n;
 }
 
-/** The analysis budget the arguments ask for (the defaults when they do not, or cannot be read: the check then reports the usage error). */
-export function budgetOf(argv: readonly string[]): AnalysisBudget {
-  try {
-    const { values } = parse(argv);
-    return { seconds: positive(values['budget-seconds'], '--budget-seconds', DEFAULT_BUDGET.seconds), memoryMb: positive(values['budget-memory-mb'], '--budget-memory-mb', DEFAULT_BUDGET.memoryMb) };
-  } catch {
-    return DEFAULT_BUDGET;
-  }
-}
-
 export function runCli(argv: readonly string[], io: CliIO, hooks: RunHooks = {}): number {
   try {
     return run(argv, io, hooks);
@@ -231,19 +222,7 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
  */
 export function main(): void {
   if (serveInWorker((req, io, onFile) => runCli(req.argv, io, { overBudget: { files: req.overBudget, budget: req.budget }, onFile }))) return;
-  const argv = process.argv.slice(2);
-  const io: CliIO = {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  };
-  runBudgeted(__filename, argv, io, budgetOf(argv)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    io.stderr(`residency-guard: ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = EXIT_USAGE;
-  });
+  supervise(__filename);
 }
 
 if (require.main === module) main();
