@@ -15,7 +15,7 @@ import type { RegionCatalog } from '../vocabulary/regionTypes';
 import type { Party } from '../config/types';
 import { constObject, constString, objectProperty, type EnvValues } from './constants';
 import { importOrigin, stripNodePrefix } from './imports';
-import { isFunctionWithBody, referencedSymbol, skipOuterExpressions } from './nodes';
+import { isFunctionWithBody, nameText, referencedSymbol, skipOuterExpressions } from './nodes';
 import type { DestinationGate } from './destinationGate';
 import type { SdkCallResolver } from './sdkCalls';
 import type { AnnotationLookup } from './sources';
@@ -80,12 +80,13 @@ export class DestinationResolver {
   ofCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
     const annotated = this.annotatedCall(call);
     const inferred = this.inferredCall(call);
-    if (!annotated || !inferred || annotated.region || annotated.country) return annotated ?? inferred;
+    // An inferred egress whose country is unknown adds nothing to a tag: the tagged destination stands.
+    if (!annotated || !inferred || annotated.region || annotated.country || inferred.unresolved) return annotated ?? inferred;
     // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region.
     return { ...annotated, country: inferred.country, region: inferred.region, unresolved: inferred.unresolved, description: `${annotated.description} (${inferred.description})` };
   }
 
-  /** An inferred egress; unresolved inside a tagged class, the class's destination. */
+  /** An inferred egress; unresolved inside a tagged class or function, that class's or function's destination. */
   private inferredCall(call: ts.CallExpression | ts.NewExpression): Destination | undefined {
     const inferred = this.awsCall(call) ?? this.sdkCall(call) ?? this.httpCall(call);
     if (!inferred?.unresolved) return inferred;
@@ -96,14 +97,18 @@ export class DestinationResolver {
     return this.gate.usesSdk && isCallExpression(call) ? this.sdk.ofCall(call) : undefined;
   }
 
-  /** The destination tags of the classes around a node, innermost first. */
+  /**
+   * The destination tags of the classes and functions around a node, innermost first: a tagged wrapper
+   * (`/** @recipient groq *\/ const callGroq = (body) => fetch(url, …)`) is where its own egress goes.
+   */
   private enclosingClassDestination(node: ts.Node): Destination | undefined {
     if (this.gate.declarations.size === 0) return undefined;
     for (let cur: ts.Node | undefined = node.parent; cur; cur = cur.parent) {
-      if (!isClassLike(cur)) continue;
+      const tagged = isClassLike(cur) ? this.annotations.get(cur) : isFunctionWithBody(cur) ? this.annotationOfFunction(cur) : undefined;
+      if (!tagged) continue;
       const parts: Parts = { readers: [], bases: [] };
-      this.addAnnotation(parts, this.annotations.get(cur));
-      const d = this.fromParts(parts, cur.name?.text ?? 'class');
+      this.addAnnotation(parts, tagged);
+      const d = this.fromParts(parts, nameText(cur) ?? (isClassLike(cur) ? 'class' : 'function'));
       if (d) return d;
     }
     return undefined;
