@@ -102,6 +102,8 @@ export class AnalysisSession {
   readonly fileList = new FileListCache();
   readonly flow = new FlowState();
   readonly annotations = new WeakMap<ts.SourceFile, { readonly configKey: string; readonly value: FileAnnotations }>();
+  /** Whether a package's file mentions a tag of ours (tested once per parsed file, not on every run). */
+  readonly packageTagged = new WeakMap<ts.SourceFile, boolean>();
 
   /** What the session holds, for trace output. */
   describe(): string {
@@ -294,9 +296,17 @@ class CheckRun {
    */
   private collectPackageAnnotations(program: ts.Program, workspace: ReadonlySet<string>): void {
     for (const sf of program.getSourceFiles()) {
-      if (workspace.has(sf.fileName) || program.isSourceFileDefaultLibrary(sf) || !PACKAGE_TAG.test(sf.text)) continue;
+      if (workspace.has(sf.fileName) || program.isSourceFileDefaultLibrary(sf) || !this.mentionsTag(sf)) continue;
       for (const [k, v] of this.annotationsOf(sf).byDeclaration) this.annotations.set(k, v);
     }
+  }
+
+  private mentionsTag(sf: ts.SourceFile): boolean {
+    const known = this.opts.session?.packageTagged.get(sf);
+    if (known !== undefined) return known;
+    const tagged = PACKAGE_TAG.test(sf.text);
+    this.opts.session?.packageTagged.set(sf, tagged);
+    return tagged;
   }
 
   /** Tags of the Prisma schema, bound to the generated client's model types (SPEC §3.1); its problems are located in the schema. */

@@ -490,13 +490,15 @@ export class FunctionEvaluator {
     const name = e.name.text;
     const base = this.expr(e.expression);
     if (CLEAN_PROPERTIES.has(name)) return EMPTY;
-    if (!this.analysis.members.mayMatter(name)) {
-      // A library member: its symbol matters only to tell whether the base's whole-only labels reach it.
-      if (!base.fields?.has(WHOLE_ONLY)) return readField(base, name);
-      return this.readMember(base, name, this.checker.getSymbolAtLocation(e.name));
-    }
+    if (!this.analysis.members.mayMatter(name)) return this.readLibraryMember(base, name, e.name);
     const sym = this.checker.getSymbolAtLocation(e.name);
     return join(this.readMember(base, name, sym), this.memberValue(sym, e, base));
+  }
+
+  /** A member no workspace code declares: its symbol matters only to tell whether the base's whole-only labels reach it. */
+  private readLibraryMember(base: Taint, name: string, nameNode: ts.Node): Taint {
+    if (!base.fields?.has(WHOLE_ONLY)) return readField(base, name);
+    return this.readMember(base, name, this.checker.getSymbolAtLocation(nameNode));
   }
 
   /** The base value's own field: a member its type declares does not inherit the base's whole-only labels. */
@@ -532,10 +534,7 @@ export class FunctionEvaluator {
     const arg = skipOuterExpressions(e.argumentExpression);
     if (isNumericLiteral(arg)) return readElement(base, arg.text);
     if (isStringLiteralLike(arg)) {
-      if (!this.analysis.members.mayMatter(arg.text)) {
-        if (!base.fields?.has(WHOLE_ONLY)) return readField(base, arg.text);
-        return this.readMember(base, arg.text, this.checker.getSymbolAtLocation(arg));
-      }
+      if (!this.analysis.members.mayMatter(arg.text)) return this.readLibraryMember(base, arg.text, arg);
       const sym = this.checker.getSymbolAtLocation(arg);
       return join(this.readMember(base, arg.text, sym), this.memberValue(sym, e, base));
     }

@@ -95,12 +95,23 @@ export function displayName(decl: ts.Node): string {
   if (parent && (isInterfaceDeclaration(parent) || isClassLike(parent))) {
     return `${parent.name?.text ?? '<anonymous>'}.${own}`;
   }
-  if (parent && isTypeLiteralNode(parent)) {
-    let holder: ts.Node = parent.parent;
-    while (holder && (ts.isIntersectionTypeNode(holder) || ts.isUnionTypeNode(holder) || ts.isParenthesizedTypeNode(holder))) holder = holder.parent;
-    if (holder && isTypeAliasDeclaration(holder)) return `${holder.name.text}.${own}`;
-  }
+  const alias = parent && isTypeLiteralNode(parent) ? aliasHolder(parent) : undefined;
+  if (alias) return `${alias.name.text}.${own}`;
   return scopedName(decl, own);
+}
+
+/** The type alias a type literal is an object-literal part of: directly, or inside intersections, unions and parentheses. */
+export function aliasHolder(literal: ts.TypeLiteralNode): ts.TypeAliasDeclaration | undefined {
+  let cur: ts.Node = literal.parent;
+  while (cur && (ts.isIntersectionTypeNode(cur) || ts.isUnionTypeNode(cur) || ts.isParenthesizedTypeNode(cur))) cur = cur.parent;
+  return cur && isTypeAliasDeclaration(cur) ? cur : undefined;
+}
+
+/** The declaration (variable or parameter) a destructured name belongs to; the node itself when it is not destructured. */
+export function bindingRoot(decl: ts.Node): ts.Node {
+  let cur = decl;
+  while (ts.isBindingElement(cur) || ts.isObjectBindingPattern(cur) || ts.isArrayBindingPattern(cur)) cur = cur.parent;
+  return cur;
 }
 
 /**
@@ -110,8 +121,7 @@ export function displayName(decl: ts.Node): string {
 function scopedName(decl: ts.Node, own: string): string {
   const literal = objectLiteralHolder(decl);
   if (literal) return `${literal}.${own}`;
-  let root: ts.Node = decl;
-  while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root)) root = root.parent;
+  const root = bindingRoot(decl);
   if (root !== decl) return scopedName(root, own);
   if (isParameter(decl)) {
     const fn = decl.parent;

@@ -9,7 +9,7 @@ import { problemMessage } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import type { Lang } from '../rules/types';
 import { ELEMENT, EMPTY, flatten, isEmpty, type Label, type SourceInfo, type Taint } from './labels';
-import { displayName, isPrimitiveTypeNode, locOf, resolveAlias } from './nodes';
+import { aliasHolder, bindingRoot, displayName, isPrimitiveTypeNode, locOf, resolveAlias } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, TypeFlags, isArrayTypeNode, isClassLike, isConstructorDeclaration, isFunctionLike, isGetAccessorDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPropertyDeclaration, isPropertySignature, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
@@ -105,10 +105,7 @@ export class SourceResolver {
 
   /** A destructured name takes the tags of its declaration (`/** @residency … *\/ const { token, email } = req.body`). */
   private patternAnnotation(decl: ts.Node): Annotation | undefined {
-    if (!ts.isBindingElement(decl)) return undefined;
-    let cur: ts.Node = decl;
-    while (ts.isBindingElement(cur) || ts.isObjectBindingPattern(cur) || ts.isArrayBindingPattern(cur)) cur = cur.parent;
-    return this.annotations.get(cur);
+    return ts.isBindingElement(decl) ? this.annotations.get(bindingRoot(decl)) : undefined;
   }
 
   private makeInfo(decl: ts.Node, layers: readonly Layer[]): SourceInfo | undefined {
@@ -367,13 +364,6 @@ function hasObjectLiteralPart(type: ts.TypeNode): boolean {
   if (isTypeLiteralNode(type)) return true;
   if (isIntersectionTypeNode(type) || isUnionTypeNode(type)) return type.types.some(hasObjectLiteralPart);
   return isParenthesizedTypeNode(type) && hasObjectLiteralPart(type.type);
-}
-
-/** The type alias a type literal is an object-literal part of: directly, or inside intersections, unions and parentheses. */
-export function aliasHolder(literal: ts.TypeLiteralNode): ts.TypeAliasDeclaration | undefined {
-  let cur: ts.Node = literal.parent;
-  while (cur && (isIntersectionTypeNode(cur) || isUnionTypeNode(cur) || isParenthesizedTypeNode(cur))) cur = cur.parent;
-  return cur && isTypeAliasDeclaration(cur) ? cur : undefined;
 }
 
 /** An object type, or an intersection or union of object types (not a primitive, branded or not). */
