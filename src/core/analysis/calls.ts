@@ -7,15 +7,16 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readField, sameTransform, unionLabels, wholeOnly, type Hop, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readElement, readField, sameTransform, unionLabels, wholeOnly, type Hop, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
 } from './libraryModels';
-import { functionOfDeclaration, isFunctionWithBody, nameText, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
+import type { CallTarget, FunctionTarget } from './functionValues';
+import { functionOfDeclaration, isFunctionWithBody, nameText, valueParameters, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SyntaxKind, isArrowFunction, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
 
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
 
@@ -42,6 +43,8 @@ export class CallEvaluator {
       this.ev.analysis.promiseResolved(resolver, joinAll(args.map((a) => a.value)));
       return EMPTY;
     }
+    const viaFunctionMethod = member && isPropertyAccessExpression(member) ? this.functionMethod(call, member, args) : undefined;
+    if (viaFunctionMethod) return viaFunctionMethod;
     const sym = callee.kind === SyntaxKind.SuperKeyword || !this.ev.analysis.calls.mayBeWorkspaceFunction(callee) ? undefined : referencedSymbol(this.checker, callee);
     const fn = callee.kind === SyntaxKind.SuperKeyword ? this.signatureDeclaration(call) : this.bodyOf(sym);
     const result = this.dispatch(call, sym, fn, recv, member, args);
@@ -86,11 +89,9 @@ export class CallEvaluator {
       this.inlineLibraryClosures(args, recv, undefined);
       return applyTransform(join(recv ?? EMPTY, joinAll(args.map((a) => a.value))), transform);
     }
-    if (fn && !fn.getSourceFile().isDeclarationFile) {
-      const result = this.applySummary(fn, recv ?? EMPTY, args.map((a) => a.value), call);
-      this.inlineTypedClosures(args);
-      return result;
-    }
+    if (fn && !fn.getSourceFile().isDeclarationFile) return this.invoke({ kind: 'function', fn, bound: [] }, recv ?? EMPTY, args, call);
+    const targets = fn ? [] : this.calleeTargets(call.expression, sym);
+    if (targets.length > 0) return this.callTargets(targets, recv ?? EMPTY, args, call);
     const name = member && isPropertyAccessExpression(member) ? member.name.text : isIdentifier(call.expression) ? call.expression.text : '';
     return this.libraryCall(call, name, recv, member?.expression, args);
   }
@@ -128,10 +129,88 @@ export class CallEvaluator {
     return decl && isFunctionWithBody(decl) ? decl : undefined;
   }
 
+  // ---- function values: callbacks, bind/call/apply, returned closures ----
+
+  /** The functions a callee that is not simply a function's name may be (a local, a parameter, `mk()`, a bound function). */
+  private calleeTargets(callee: ts.Expression, sym: ts.Symbol | undefined): CallTarget[] {
+    const c = skipOuterExpressions(callee);
+    if (isIdentifier(c)) {
+      const s = sym ?? this.checker.getSymbolAtLocation(c);
+      if (!s || !this.ev.env.has(s)) return [];
+    } else if (!isCallExpression(c)) return [];
+    return this.ev.analysis.functionValues.of(c, this.ev.paramTargets);
+  }
+
+  /**
+   * `f.call(t, a…)`, `f.apply(t, [a…])` on a function of the program, and `Array.prototype.push.apply(out, xs)`;
+   * undefined for any other call.
+   */
+  private functionMethod(call: ts.CallExpression, member: ts.PropertyAccessExpression, args: readonly Arg[]): Taint | undefined {
+    const how = member.name.text;
+    if (how !== 'call' && how !== 'apply') return undefined;
+    const fnExpr = skipOuterExpressions(member.expression);
+    if (isPropertyAccessExpression(fnExpr) && MUTATING_METHODS.get(fnExpr.name.text) === 0 && args.length > 0 && !this.ev.analysis.calls.mayBeWorkspaceFunction(fnExpr)) {
+      const pushed = how === 'apply' ? flat(args[1]?.value ?? EMPTY) : joinAll(args.slice(1).map((a) => a.value));
+      this.mergeInto(args[0].node, pushed);
+      return EMPTY;
+    }
+    const targets = this.ev.analysis.functionValues.of(fnExpr, this.ev.paramTargets);
+    if (targets.length === 0) return undefined;
+    const thisValue = args[0]?.value ?? EMPTY;
+    if (how === 'call') return this.callTargets(targets, thisValue, args.slice(1), call);
+    const list = args[1];
+    const width = Math.max(0, ...targets.map((t) => (t.kind === 'function' ? valueParameters(t.fn).length : 0)));
+    const spread: Arg[] = [];
+    for (let i = 0; i < width; i++) spread.push({ node: list?.node ?? call, value: list ? readElementOf(list.node, list.value, i) : EMPTY });
+    return this.callTargets(targets, thisValue, spread, call);
+  }
+
+  /** Calls each function a callee may be; what each returns is joined. */
+  private callTargets(targets: readonly CallTarget[], thisValue: Taint, args: readonly Arg[], call: ts.Node): Taint {
+    let result = EMPTY;
+    for (const t of targets) {
+      const bound: Arg[] = t.bound.map((node) => ({ node, value: this.ev.expr(node) }));
+      const all = bound.length > 0 ? [...bound, ...args] : args;
+      if (t.kind === 'parameter') {
+        // Which function the parameter holds is the caller's to say; here it is called like a library function.
+        this.ev.recordParamCall(t.param, all.map((a) => a.value));
+        result = join(result, join(passedThroughWhole(undefined, all), this.inlineLibraryClosures(all, undefined, undefined)));
+      } else result = join(result, this.invoke(t, thisValue, all, call));
+    }
+    return result;
+  }
+
+  /**
+   * Runs a function of the program at a call: in place when it is written inside the code being analysed
+   * (it sees the variables it captures) or was returned by a call whose scope is known, else by its summary.
+   */
+  private invoke(t: FunctionTarget, thisValue: Taint, args: readonly Arg[], call: ts.Node): Taint {
+    const fn = t.fn;
+    if (fn.getSourceFile().isDeclarationFile) return EMPTY;
+    const values = args.map((a) => a.value);
+    if (this.ev.inScope(fn)) return this.ev.inlineClosure(fn, values, args.map((a) => this.targetsOfArg(a)));
+    if (t.creator) {
+      const scope = this.ev.scopeAfter(t.creator.fn, t.creator.call.arguments.map((a) => this.ev.expr(a)));
+      if (scope) return this.ev.inlineClosure(fn, values, args.map((a) => this.targetsOfArg(a)), scope);
+    }
+    const result = this.applySummary(fn, thisValue, values, call, args);
+    this.inlineTypedClosures(args);
+    return result;
+  }
+
+  /** The functions an argument may be, for the callee's calls of that parameter. */
+  private targetsOfArg(a: Arg): readonly CallTarget[] | undefined {
+    if (a.closure) return [{ kind: 'function', fn: a.closure, bound: [] }];
+    const e = skipOuterExpressions(a.node);
+    if (!isIdentifier(e) && !isPropertyAccessExpression(e) && !isCallExpression(e)) return undefined;
+    const t = this.ev.analysis.functionValues.of(e, this.ev.paramTargets);
+    return t.length > 0 ? t : undefined;
+  }
+
   /** Applies a function's summary at a call: parameter labels become the arguments' labels. */
-  applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node): Taint {
+  applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node, argNodes?: readonly Arg[]): Taint {
     const summary = this.ev.analysis.summaryOf(fn);
-    if (summary.hits.length === 0 && summary.heapWrites.length === 0 && isEmpty(summary.returns)) return EMPTY;
+    if (summary.hits.length === 0 && summary.heapWrites.length === 0 && summary.paramCalls.length === 0 && isEmpty(summary.returns)) return EMPTY;
     const name = functionName(fn);
     const hop = { at: callNode, note: `passed to ${name}()` };
     const subst = (l: Label): Taint => {
@@ -142,6 +221,11 @@ export class CallEvaluator {
     };
     for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
     for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
+    for (const pc of summary.paramCalls) {
+      const passed = argNodes?.[pc.index];
+      const targets = passed && this.targetsOfArg(passed);
+      if (targets) this.callTargets(targets, EMPTY, pc.args.map((a) => ({ node: passed.node, value: substitute(a, subst) })), callNode);
+    }
     const returned = substitute(summary.returns, subst);
     return addHop(returned, { at: callNode, note: `returned from ${name}()` });
   }
@@ -262,8 +346,15 @@ function isInGenericType(decl: ts.Node): boolean {
   return owner !== undefined && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && (owner.typeParameters?.length ?? 0) > 0;
 }
 
+/** Element i of an argument list passed to `apply`: the literal's own element, else anything in the list. */
+function readElementOf(node: ts.Expression, value: Taint, i: number): Taint {
+  const e = skipOuterExpressions(node);
+  if (isArrayLiteralExpression(e) && !e.elements.some((x) => x.kind === SyntaxKind.SpreadElement)) return readElement(value, String(i));
+  return flat(value);
+}
+
 function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): Taint {
-  const p = fn.parameters[index];
+  const p = valueParameters(fn)[index];
   if (p?.dotDotDotToken) return { labels: flatten(joinAll(args.slice(index))) };
   return args[index] ?? EMPTY;
 }

@@ -8,12 +8,13 @@ import ts = require('typescript');
 import { CallEvaluator } from './calls';
 import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
-import type { HeapWrite, Hit, SinkSite, Summary } from './flowTypes';
+import type { HeapWrite, Hit, ParamCall, SinkSite, Summary } from './flowTypes';
+import { isNestedIn, type CallTarget, type ParamTargets } from './functionValues';
 import {
   addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, unionLabels, WHOLE_ONLY, wholeOnly, withField, withoutField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
-import { ASSIGNMENT_OPERATORS, declaredIn, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, skipParenthesesAndNonNull, type FunctionLike } from './nodes';
+import { ASSIGNMENT_OPERATORS, declaredIn, enclosingFunction, valueParameters, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, skipParenthesesAndNonNull, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
@@ -38,6 +39,10 @@ export class FunctionEvaluator {
   private readonly paramHits = new Map<string, { site: SinkSite; labels: readonly Label[] }>();
   /** Stores of parameter labels, merged per stored declaration (callees' stores would otherwise pile up). */
   private readonly paramStores = new Map<ts.Node, Taint>();
+  /** Calls of the function's own parameters (callbacks), arguments merged per parameter. */
+  private readonly paramCalls = new Map<number, Taint[]>();
+  /** What the caller of a closure analysed in place passed for its function-valued parameters. */
+  private readonly paramFns = new Map<ts.ParameterDeclaration, readonly CallTarget[]>();
   private readonly calls: CallEvaluator;
   private readonly thisSymbolKey = {} as ts.Symbol;
   private exprDepth = 0;
@@ -63,11 +68,12 @@ export class FunctionEvaluator {
   runFunction(): Summary {
     const fn = this.fn!;
     this.env.declare(this.thisSymbolKey, { labels: [{ kind: 'param', index: -1, path: [], transform: {}, hops: [] }] });
-    fn.parameters.forEach((p, i) => this.bindParameter(p, i));
+    valueParameters(fn).forEach((p, i) => this.bindParameter(p, i));
     this.runBody(fn);
     const hits: Hit[] = [...this.paramHits.values()];
     const heapWrites: HeapWrite[] = [...this.paramStores].map(([key, value]) => ({ key, value }));
-    return { returns: this.returns, hits, heapWrites };
+    const paramCalls: ParamCall[] = [...this.paramCalls].map(([index, args]) => ({ index, args }));
+    return { returns: this.returns, hits, heapWrites, paramCalls };
   }
 
   runModule(sf: ts.SourceFile): void {
@@ -79,15 +85,63 @@ export class FunctionEvaluator {
     return this.expr(e);
   }
 
-  /** Analyses a closure in place: its parameters get the given values, captured variables come from here. */
-  inlineClosure(fn: FunctionLike, args: readonly Taint[]): Taint {
-    if (this.depth >= MAX_INLINE_DEPTH) return EMPTY;
+  /**
+   * Analyses a closure in place: its parameters get the given values (and, for function-valued ones, the
+   * functions the caller passed), captured variables come from here (or from `scope`, the environment of
+   * the call that created the closure).
+   */
+  inlineClosure(fn: FunctionLike, args: readonly Taint[], argTargets?: readonly (readonly CallTarget[] | undefined)[], scope?: Env): Taint {
+    return this.inline(fn, args, argTargets, scope)?.returns ?? EMPTY;
+  }
+
+  /** The variables of a function analysed in place to the end of its body (the scope of the closures it returns). */
+  scopeAfter(fn: FunctionLike, args: readonly Taint[]): Env | undefined {
+    return this.inline(fn, args, undefined, undefined)?.env;
+  }
+
+  private inline(fn: FunctionLike, args: readonly Taint[], argTargets: readonly (readonly CallTarget[] | undefined)[] | undefined, scope: Env | undefined): FunctionEvaluator | undefined {
+    if (this.depth >= MAX_INLINE_DEPTH || this.isInlining(fn)) return undefined;
     const inner = new FunctionEvaluator(this.analysis, fn, this.owner, this, this.depth + 1);
-    inner.env = new Env(this.env);
+    inner.env = new Env(scope ?? this.env);
     if (!isArrowFunction(fn)) inner.env.declare(inner.thisSymbolKey, EMPTY);
-    fn.parameters.forEach((p, i) => inner.bindPattern(p.name, args[i] ?? EMPTY, p));
+    valueParameters(fn).forEach((p, i) => {
+      const targets = argTargets?.[i];
+      if (targets && targets.length > 0) inner.paramFns.set(p, targets);
+      inner.bindPattern(p.name, args[i] ?? EMPTY, p);
+    });
     inner.runBody(fn);
-    return inner.returns;
+    return inner;
+  }
+
+  /** Whether `fn` is being analysed in place by this evaluator or one enclosing it (recursion is summarised instead). */
+  private isInlining(fn: FunctionLike): boolean {
+    for (let e: FunctionEvaluator | undefined = this; e; e = e.outer) if (e.outer && e.fn === fn) return true;
+    return false;
+  }
+
+  /**
+   * Whether a function is written inside the code this evaluator analyses, so that a call to it is analysed
+   * in place: it sees and writes the variables it captures (SPEC §6.2 v2), which its summary cannot.
+   */
+  inScope(fn: FunctionLike): boolean {
+    const k = fn.kind;
+    if (k !== SyntaxKind.ArrowFunction && k !== SyntaxKind.FunctionExpression && k !== SyntaxKind.FunctionDeclaration) return false;
+    for (let e: FunctionEvaluator | undefined = this; e; e = e.outer) {
+      if (e.fn ? isNestedIn(fn, e.fn) : fn.getSourceFile() === this.owner && enclosingFunction(fn) === undefined) return !this.isInlining(fn);
+    }
+    return false;
+  }
+
+  /** The functions a parameter of a closure analysed in place was given (see FunctionValues). */
+  readonly paramTargets: ParamTargets = (p) => this.paramFns.get(p) ?? this.outer?.paramTargets(p);
+
+  /** A call of a parameter: recorded in the summary of the function it belongs to, when that is the one summarised. */
+  recordParamCall(param: ts.ParameterDeclaration, args: readonly Taint[]): void {
+    if (this.outer) return this.outer.recordParamCall(param, args);
+    const index = this.fn ? valueParameters(this.fn).indexOf(param) : -1;
+    if (index < 0) return;
+    const had = this.paramCalls.get(index) ?? [];
+    this.paramCalls.set(index, args.map((a, i) => join(had[i] ?? EMPTY, a)).concat(had.slice(args.length)));
   }
 
   private runBody(fn: FunctionLike): void {

@@ -19,6 +19,7 @@ import type { EnvValues } from './constants';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
+import { FunctionValues } from './functionValues';
 import { indexesOf, type FileIndex } from './fileIndex';
 import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
@@ -35,7 +36,7 @@ import { SymbolLookup } from './symbolLookup';
 const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isStringLiteralLike, isVariableDeclaration } = ts;
 
 const MAX_ROUNDS = 4;
-const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [] };
+const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [], paramCalls: [] };
 
 export interface FlowInputs {
   readonly program: ts.Program;
@@ -78,6 +79,7 @@ export class FlowAnalysis {
   readonly destinations: DestinationResolver;
   readonly calls: CallGate;
   readonly members: MemberGate;
+  readonly functionValues: FunctionValues;
   private readonly relevance: FunctionRelevance;
   private readonly indexes: Map<ts.SourceFile, FileIndex>;
   /** This run's files by name. */
@@ -106,6 +108,7 @@ export class FlowAnalysis {
     const names = this.state.indexNames.add(this.indexes.values());
     this.calls = new CallGate(names.calls);
     this.members = new MemberGate(names.members, inputs.annotations);
+    this.functionValues = new FunctionValues(this.checker);
     const catalogue = inputs.catalogue ?? new SdkCatalogue();
     const packages = inputs.packages ?? [];
     const followed = (spec: string): boolean => catalogue.entryOf(spec) !== undefined || bindingFor(packages, spec) !== undefined;

@@ -20,6 +20,14 @@ export interface Hit {
   readonly labels: readonly Label[];
 }
 
+/** A call of one of the function's own parameters (a callback): each caller applies it to the function it passes. */
+export interface ParamCall {
+  /** The parameter called. */
+  readonly index: number;
+  /** The arguments it is called with, in parameter labels. */
+  readonly args: readonly Taint[];
+}
+
 export interface HeapWrite {
   /** The declaration of the property or variable stored into. */
   readonly key: ts.Node;
@@ -34,4 +42,5 @@ export interface Summary {
   readonly returns: Taint;
   readonly hits: readonly Hit[];
   readonly heapWrites: readonly HeapWrite[];
+  readonly paramCalls: readonly ParamCall[];
 }

@@ -39,6 +39,12 @@ export type FunctionLike =
   | ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction
   | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
+/** A function's parameters as callers pass them: without a TypeScript `this` parameter, which only types the receiver. */
+export function valueParameters(fn: ts.SignatureDeclarationBase): readonly ts.ParameterDeclaration[] {
+  const first = fn.parameters[0];
+  return first && isIdentifier(first.name) && first.name.escapedText === 'this' ? fn.parameters.slice(1) : fn.parameters;
+}
+
 export function isFunctionWithBody(node: ts.Node): node is FunctionLike {
   switch (node.kind) {
     case SyntaxKind.FunctionDeclaration: case SyntaxKind.MethodDeclaration: case SyntaxKind.FunctionExpression:
