@@ -7,16 +7,19 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readElement, readField, sameTransform, unionLabels, wholeOnly, type Hop, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readElement, readField, REJECTED, sameTransform, unionLabels, wholeOnly, withoutField, type Hop, type Label, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
 } from './libraryModels';
+import type { HeapWrite, Summary } from './flowTypes';
 import type { CallTarget, FunctionTarget } from './functionValues';
+import { SiteKey } from './heapKeys';
+import { memberPath, writeAtPath } from './objectPaths';
 import { functionOfDeclaration, isFunctionWithBody, nameText, valueParameters, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
+const { SyntaxKind, isNewExpression, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
 
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
 
@@ -73,9 +76,9 @@ export class CallEvaluator {
     const known = this.ev.analysis.symbols.classConstructor(e);
     const ctor = known ? (known.declaration as FunctionLike | undefined) : this.signatureDeclaration(e);
     if (ctor) {
-      this.applySummary(ctor, EMPTY, args.map((a) => a.value), e);
+      const made = this.applySummary(ctor, EMPTY, args.map((a) => a.value), e, args);
       this.inlineTypedClosures(args);
-      return this.ev.typeTaintOf(e);
+      return join(made, this.ev.typeTaintOf(e));
     }
     if (isIdentifier(e.expression) && e.expression.text === 'Promise') return this.newPromise(args);
     const callbacks = this.inlineLibraryClosures(args, undefined, undefined);
@@ -207,27 +210,74 @@ export class CallEvaluator {
     return t.length > 0 ? t : undefined;
   }
 
-  /** Applies a function's summary at a call: parameter labels become the arguments' labels. */
+  /**
+   * Applies a function's summary at a call: parameter labels become the arguments' labels. What it stores
+   * through its receiver or an argument lands on that object (per allocation site when known, in the
+   * caller's variable when it is one); what it throws is thrown here (an async function's rejects its promise).
+   */
   applySummary(fn: FunctionLike, recv: Taint, args: readonly Taint[], callNode: ts.Node, argNodes?: readonly Arg[]): Taint {
     const summary = this.ev.analysis.summaryOf(fn);
-    if (summary.hits.length === 0 && summary.heapWrites.length === 0 && summary.paramCalls.length === 0 && isEmpty(summary.returns)) return EMPTY;
+    if (isTrivial(summary)) return EMPTY;
     const name = functionName(fn);
     const hop = { at: callNode, note: `passed to ${name}()` };
-    const subst = (l: Label): Taint => {
-      if (l.kind === 'source') return { labels: [l] };
-      let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
-      for (const key of l.path) v = readField(v, key);
-      return mapLabels(v, (a) => passedThrough(a, hop, l));
-    };
+    const plain = substitution(fn, recv, args, hop);
+    const effective = argNodes && summary.argWrites.length > 0 ? this.withAliasedWrites(summary, args, argNodes, plain) : args;
+    const subst = effective === args ? plain : substitution(fn, recv, effective, hop);
     for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
-    for (const w of summary.heapWrites) this.ev.storeHeap(w.key, substitute(w.value, subst));
+    let constructed = EMPTY;
+    for (const w of summary.heapWrites) {
+      const value = substitute(w.value, subst);
+      this.storeSummaryWrite(w, value, callNode, argNodes);
+      if (w.through === -1 && isNewExpression(callNode) && !(w.key instanceof SiteKey)) constructed = this.constructedField(constructed, w.key, value);
+    }
+    for (const w of summary.argWrites) {
+      const target = operandOf(w.index, callNode, argNodes);
+      const mp = target && memberPath(target);
+      if (mp) this.ev.writeAtMember(mp, w.path, substitute(w.value, subst), false);
+    }
     for (const pc of summary.paramCalls) {
       const passed = argNodes?.[pc.index];
       const targets = passed && this.targetsOfArg(passed);
       if (targets) this.callTargets(targets, EMPTY, pc.args.map((a) => ({ node: passed.node, value: substitute(a, subst) })), callNode);
     }
-    const returned = substitute(summary.returns, subst);
+    const thrown = substitute(summary.throws, subst);
+    const async = isAsyncFunction(fn);
+    if (!async) this.ev.thrown = join(this.ev.thrown, thrown);
+    let returned = join(substitute(summary.returns, subst), constructed);
+    if (async && !isEmpty(thrown)) returned = join(returned, { labels: [], fields: new Map([[REJECTED, thrown]]) });
     return addHop(returned, { at: callNode, note: `returned from ${name}()` });
+  }
+
+  /** A summary's store: through the receiver or an argument, onto that object's allocation site when known. */
+  private storeSummaryWrite(w: HeapWrite, value: Taint, callNode: ts.Node, argNodes: readonly Arg[] | undefined): void {
+    if (w.through === undefined || w.key instanceof SiteKey) return this.ev.storeHeap(w.key, value);
+    const target = operandOf(w.through, callNode, argNodes);
+    const sites = w.through === -1 && isNewExpression(callNode) ? [callNode] : target ? this.ev.allocationSites(target) : undefined;
+    if (sites) for (const s of sites) this.ev.storeHeap(this.ev.analysis.siteKey(w.key, s), value);
+    else this.ev.storeHeap(w.key, value, target ? this.ev.parameterIndexOf(target) : undefined);
+  }
+
+  /** The object `new C(…)` makes carries what its constructor stored into `this`, field by field. */
+  private constructedField(acc: Taint, key: ts.Node, value: Taint): Taint {
+    const name = nameText(key);
+    return name === undefined ? acc : join(acc, { labels: [], fields: new Map([[name, value]]) });
+  }
+
+  /**
+   * Arguments that are the same variable (`fill(buf, buf, p)`): what the callee writes into one parameter,
+   * the other one holds too.
+   */
+  private withAliasedWrites(summary: Summary, args: readonly Taint[], argNodes: readonly Arg[], subst: (l: Label) => Taint): readonly Taint[] {
+    const out = [...args];
+    for (const w of summary.argWrites) {
+      const from = w.index >= 0 ? rootKey(argNodes[w.index]?.node, this.checker) : undefined;
+      if (!from) continue;
+      const written = writeAtPath(EMPTY, w.path, substitute(w.value, subst), false);
+      argNodes.forEach((a, j) => {
+        if (j !== w.index && rootKey(a.node, this.checker) === from) out[j] = join(out[j] ?? EMPTY, written);
+      });
+    }
+    return out;
   }
 
   private inlineTypedClosures(args: readonly Arg[]): void {
@@ -282,45 +332,48 @@ export class CallEvaluator {
       let params: Taint[];
       if (name && recv && ELEMENT_CALLBACK_METHODS.has(name)) params = [this.ev.elementValue(recv, ps[0]?.name), EMPTY, recv];
       else if (name && recv && REDUCE_METHODS.has(name)) params = [join(args[1]?.value ?? EMPTY, this.ev.typeTaintOf(ps[0]?.name ?? a.node)), this.ev.elementValue(recv, ps[1]?.name)];
-      else if (name && recv && PROMISE_METHODS.has(name)) params = [join(recv, ps[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY)];
+      else if (name && recv && PROMISE_METHODS.has(name)) params = [join(this.settled(recv, name, a === args[1]), ps[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY)];
       else params = ps.map((p) => this.ev.elementValue(join(recv ?? EMPTY, others), p.name));
       result = join(result, this.ev.inlineClosure(a.closure, params));
     }
     return result;
   }
 
+  /** What a promise's callback receives: the rejection for `.catch` and `.then`'s second callback, else the value. */
+  private settled(promise: Taint, method: string, second: boolean): Taint {
+    if (method === 'finally') return EMPTY;
+    if (method === 'catch' || second) return promise.fields?.get(REJECTED) ?? EMPTY;
+    return withoutField(promise, REJECTED);
+  }
+
   /** `target.push(x)`, `Object.assign(target, x)`: the target may now also hold `value`. */
   private mergeInto(target: ts.Expression, value: Taint): void {
     const t = skipOuterExpressions(target);
+    const mp = memberPath(t);
+    if (mp) this.ev.writeAtMember(mp, [], { labels: flatten(value) }, false);
     if (isIdentifier(t)) {
       const sym = this.checker.getSymbolAtLocation(t);
-      if (!sym) return;
-      if (this.ev.env.has(sym)) this.ev.env.merge(sym, { labels: flatten(value) });
-      else this.ev.storeHeap(sym, value);
+      if (sym && !this.ev.env.has(sym)) this.ev.storeHeap(sym, value);
       return;
     }
     if (isPropertyAccessExpression(t)) {
       const sym = this.checker.getSymbolAtLocation(t.name);
-      if (sym && (sym.declarations?.length ?? 0) > 0) this.ev.storeHeap(sym, value);
-      const base = skipOuterExpressions(t.expression);
-      const baseSym = isIdentifier(base) ? this.checker.getSymbolAtLocation(base) : undefined;
-      if (baseSym && this.ev.env.has(baseSym)) {
-        const cur = this.ev.env.get(baseSym) ?? EMPTY;
-        this.ev.env.assign(baseSym, join(cur, { labels: [], fields: new Map([[t.name.text, join(readField(cur, t.name.text), { labels: flatten(value) })]]) }));
-      }
+      if (sym && (sym.declarations?.length ?? 0) > 0) this.ev.storeThroughObject(t.expression, sym, value);
     }
   }
 
   // ---- Promises ----
 
+  /** `new Promise((resolve, reject) => …)`: the promise holds what is resolved, and in REJECTED what is rejected. */
   private newPromise(args: readonly Arg[]): Taint {
     const executor = args[0]?.closure;
     if (!executor) return EMPTY;
-    const resolve = executor.parameters[0];
-    const sym = resolve && isIdentifier(resolve.name) ? this.checker.getSymbolAtLocation(resolve.name) : undefined;
-    if (sym) this.ev.analysis.promiseResolverDeclared(sym);
+    const [resolve, reject] = executor.parameters.map((p) => (isIdentifier(p.name) ? this.checker.getSymbolAtLocation(p.name) : undefined));
+    for (const sym of [resolve, reject]) if (sym) this.ev.analysis.promiseResolverDeclared(sym);
     this.ev.inlineClosure(executor, executor.parameters.map(() => EMPTY));
-    return sym ? this.ev.analysis.promiseValue(sym) : EMPTY;
+    const resolved = resolve ? this.ev.analysis.promiseValue(resolve) : EMPTY;
+    const rejected = reject ? this.ev.analysis.promiseValue(reject) : EMPTY;
+    return isEmpty(rejected) ? resolved : join(resolved, { labels: [], fields: new Map([[REJECTED, rejected]]) });
   }
 
   private resolverOf(callee: ts.Identifier): ts.Symbol | undefined {
@@ -351,6 +404,40 @@ function readElementOf(node: ts.Expression, value: Taint, i: number): Taint {
   const e = skipOuterExpressions(node);
   if (isArrayLiteralExpression(e) && !e.elements.some((x) => x.kind === SyntaxKind.SpreadElement)) return readElement(value, String(i));
   return flat(value);
+}
+
+function isTrivial(s: Summary): boolean {
+  return s.hits.length === 0 && s.heapWrites.length === 0 && s.paramCalls.length === 0 && s.argWrites.length === 0 && isEmpty(s.returns) && isEmpty(s.throws);
+}
+
+/** Parameter labels replaced by what the call passes (the receiver for index -1), the path appended. */
+function substitution(fn: FunctionLike, recv: Taint, args: readonly Taint[], hop: Hop): (l: Label) => Taint {
+  return (l) => {
+    if (l.kind === 'source') return { labels: [l] };
+    let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
+    for (const key of l.path) v = readField(v, key);
+    return mapLabels(v, (a) => passedThrough(a, hop, l));
+  };
+}
+
+/** The expression passed for a parameter (-1: the receiver of a method call). */
+function operandOf(index: number, callNode: ts.Node, argNodes: readonly Arg[] | undefined): ts.Expression | undefined {
+  if (index >= 0) return argNodes?.[index]?.node;
+  if (!isCallExpression(callNode)) return undefined;
+  const callee = skipOuterExpressions(callNode.expression);
+  return isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? callee.expression : undefined;
+}
+
+/** A variable and member path an argument names, as a comparable key (undefined for other expressions). */
+function rootKey(e: ts.Expression | undefined, checker: ts.TypeChecker): string | ts.Symbol | undefined {
+  const mp = e && memberPath(e);
+  if (!mp || !mp.complete || mp.root.kind !== SyntaxKind.Identifier) return undefined;
+  const sym = checker.getSymbolAtLocation(mp.root);
+  return sym && mp.path.length === 0 ? sym : undefined;
+}
+
+function isAsyncFunction(fn: FunctionLike): boolean {
+  return (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
 }
 
 function argumentFor(fn: FunctionLike, args: readonly Taint[], index: number): Taint {

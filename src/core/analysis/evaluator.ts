@@ -8,16 +8,18 @@ import ts = require('typescript');
 import { CallEvaluator } from './calls';
 import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
-import type { HeapWrite, Hit, ParamCall, SinkSite, Summary } from './flowTypes';
+import type { ArgWrite, HeapWrite, Hit, ParamCall, SinkSite, Summary } from './flowTypes';
+import { SiteKey, type HeapKey } from './heapKeys';
+import { memberPath, writeAtPath, type MemberPath } from './objectPaths';
 import { isNestedIn, type CallTarget, type ParamTargets } from './functionValues';
 import {
-  addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, unionLabels, WHOLE_ONLY, wholeOnly, withField, withoutField, type Label, type Taint,
+  addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, REJECTED, unionLabels, WHOLE_ONLY, wholeOnly, withoutField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
 import { ASSIGNMENT_OPERATORS, declaredIn, enclosingFunction, valueParameters, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, skipParenthesesAndNonNull, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SymbolFlags, SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
+const { NodeFlags, SymbolFlags, SyntaxKind, isCatchClause, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
 
 const MAX_INLINE_DEPTH = 12;
 const CHAINED_OPERATORS = new Set([
@@ -25,6 +27,32 @@ const CHAINED_OPERATORS = new Set([
 ]);
 /** Deeper expressions (minified or generated code) make the file be reported instead of overflowing the stack. */
 const MAX_EXPRESSION_DEPTH = 2000;
+
+/** The `new` expressions a try block throws, when it throws nothing else and calls nothing that could. */
+function thrownAllocations(block: ts.Block): readonly ts.Node[] | undefined {
+  const sites: ts.Node[] = [];
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionWithBody(n)) return;
+    if (isThrowStatement(n)) {
+      const e = skipOuterExpressions(n.expression);
+      if (e.kind === SyntaxKind.NewExpression) {
+        sites.push(e);
+        ts.forEachChild(e, visit);
+        return;
+      }
+      other = true;
+      return;
+    }
+    if (n.kind === SyntaxKind.CallExpression || n.kind === SyntaxKind.AwaitExpression || n.kind === SyntaxKind.NewExpression) {
+      other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return other || sites.length === 0 ? undefined : sites;
+}
 
 /** The declaration a store is keyed by: stable across Programs for files that did not change. */
 function heapKey(target: ts.Symbol | ts.Node): ts.Node | undefined {
@@ -38,14 +66,22 @@ export class FunctionEvaluator {
   /** Sinks reached by parameter labels, merged per sink site. */
   private readonly paramHits = new Map<string, { site: SinkSite; labels: readonly Label[] }>();
   /** Stores of parameter labels, merged per stored declaration (callees' stores would otherwise pile up). */
-  private readonly paramStores = new Map<ts.Node, Taint>();
+  private readonly paramStores = new Map<HeapKey, Taint>();
   /** Calls of the function's own parameters (callbacks), arguments merged per parameter. */
   private readonly paramCalls = new Map<number, Taint[]>();
+  /** Stores into member paths of parameters' values, merged per parameter and path. */
+  private readonly argWrites = new Map<string, ArgWrite>();
+  /** Per stored key: the parameter whose object every store of parameter labels went through (null: not one). */
+  private readonly storeThrough = new Map<HeapKey, number | null>();
+  /** What the code analysed so far throws (caught by an enclosing try, else the function's `throws`). */
+  thrown: Taint = EMPTY;
   /** What the caller of a closure analysed in place passed for its function-valued parameters. */
   private readonly paramFns = new Map<ts.ParameterDeclaration, readonly CallTarget[]>();
   private readonly calls: CallEvaluator;
   private readonly thisSymbolKey = {} as ts.Symbol;
   private exprDepth = 0;
+  /** Whether the code is JavaScript, whose members are often read off values typed `any`. */
+  private readonly untyped: boolean;
   private peeking = 0;
 
   constructor(
@@ -57,6 +93,7 @@ export class FunctionEvaluator {
     private readonly depth = 0,
   ) {
     this.calls = new CallEvaluator(this);
+    this.untyped = /\.[cm]?jsx?$/.test(owner.fileName);
   }
 
   get checker(): ts.TypeChecker {
@@ -71,9 +108,10 @@ export class FunctionEvaluator {
     valueParameters(fn).forEach((p, i) => this.bindParameter(p, i));
     this.runBody(fn);
     const hits: Hit[] = [...this.paramHits.values()];
-    const heapWrites: HeapWrite[] = [...this.paramStores].map(([key, value]) => ({ key, value }));
+    const heapWrites: HeapWrite[] = [...this.paramStores].map(([key, value]) => ({ key, value, through: this.storeThrough.get(key) ?? undefined }));
     const paramCalls: ParamCall[] = [...this.paramCalls].map(([index, args]) => ({ index, args }));
-    return { returns: this.returns, hits, heapWrites, paramCalls };
+    const throws = mapLabels(this.thrown, (l) => l);
+    return { returns: this.returns, hits, heapWrites, paramCalls, argWrites: [...this.argWrites.values()], throws };
   }
 
   runModule(sf: ts.SourceFile): void {
@@ -110,6 +148,7 @@ export class FunctionEvaluator {
       inner.bindPattern(p.name, args[i] ?? EMPTY, p);
     });
     inner.runBody(fn);
+    this.thrown = join(this.thrown, inner.thrown);
     return inner;
   }
 
@@ -158,7 +197,7 @@ export class FunctionEvaluator {
     this.bindPattern(p.name, value, p);
     if (isParameterPropertyDeclaration(p, p.parent) && isIdentifier(p.name)) {
       const [, prop] = this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text);
-      if (prop) this.storeHeap(prop, value);
+      if (prop) this.storeHeap(prop, value, -1);
     }
   }
 
@@ -178,15 +217,79 @@ export class FunctionEvaluator {
     }
   }
 
-  /** A store into a property or module variable (keyed by its declaration). */
-  storeHeap(target: ts.Symbol | ts.Node, value: Taint): void {
-    const key = heapKey(target);
+  /**
+   * A store into a property or module variable (keyed by its declaration, and allocation site when known);
+   * `through`: the parameter (-1: the receiver) whose object is stored into, for the callers to direct it.
+   */
+  storeHeap(target: ts.Symbol | HeapKey, value: Taint, through?: number): void {
+    const key = target instanceof SiteKey ? target : heapKey(target as ts.Symbol | ts.Node);
     if (!key) return;
     if (this.outer) return this.outer.storeHeap(key, value);
     const concrete = mapLabels(value, (l) => (l.kind === 'source' ? l : undefined));
     const params = mapLabels(value, (l) => (l.kind === 'param' ? l : undefined));
     if (!isEmpty(concrete)) this.analysis.heapAdd(this.owner.fileName, key, concrete);
-    if (!isEmpty(params) && this.fn) this.paramStores.set(key, join(this.paramStores.get(key) ?? EMPTY, params));
+    if (!isEmpty(params) && this.fn) {
+      this.paramStores.set(key, join(this.paramStores.get(key) ?? EMPTY, params));
+      const had = this.storeThrough.get(key);
+      this.storeThrough.set(key, had === undefined || had === through ? through ?? null : null);
+    }
+  }
+
+  /** A store into a property through the object an expression evaluates to: per allocation site when that is known. */
+  storeThroughObject(base: ts.Expression, sym: ts.Symbol, value: Taint): void {
+    const decl = heapKey(sym);
+    if (!decl) return;
+    const sites = this.allocationSites(base);
+    if (sites) for (const s of sites) this.storeHeap(this.analysis.siteKey(decl, s), value);
+    else this.storeHeap(decl, value, this.parameterIndexOf(base));
+  }
+
+  /**
+   * The `new` expressions an expression's object certainly comes from: a `new` itself, a `const` local
+   * holding one (or holding such a local), a catch variable whose try block only throws `new` objects.
+   * Undefined when unknown.
+   */
+  allocationSites(e: ts.Expression, depth = 0): readonly ts.Node[] | undefined {
+    const x = skipOuterExpressions(e);
+    if (x.kind === SyntaxKind.NewExpression) return [x];
+    if (!isIdentifier(x) || depth > 3) return undefined;
+    const sym = this.checker.getSymbolAtLocation(x);
+    const decl = sym?.valueDeclaration;
+    if (!sym || !decl || !this.env.has(sym) || !isVariableDeclaration(decl)) return undefined;
+    if (isCatchClause(decl.parent)) return thrownAllocations(decl.parent.parent.tryBlock);
+    if (!decl.initializer || !(ts.getCombinedNodeFlags(decl) & NodeFlags.Const)) return undefined;
+    return this.allocationSites(decl.initializer, depth + 1);
+  }
+
+  /** The parameter (-1: the receiver) an expression is, in the function this evaluator summarises. */
+  parameterIndexOf(e: ts.Expression): number | undefined {
+    if (this.outer || !this.fn) return undefined;
+    const x = skipOuterExpressions(e);
+    if (x.kind === SyntaxKind.ThisKeyword) return -1;
+    if (!isIdentifier(x)) return undefined;
+    const decl = this.checker.getSymbolAtLocation(x)?.valueDeclaration;
+    if (!decl || !isParameter(decl) || decl.parent !== this.fn) return undefined;
+    const i = valueParameters(this.fn).indexOf(decl);
+    return i < 0 ? undefined : i;
+  }
+
+  /**
+   * `value` written at a member path below a variable (or `this`): the variable's value is updated (replacing
+   * the member, or adding to it), and when the root is a parameter of the function summarised, the summary
+   * records it for the callers.
+   */
+  writeAtMember(mp: MemberPath, below: readonly string[], value: Taint, strong: boolean): void {
+    const path = mp.complete ? [...mp.path, ...below] : mp.path;
+    const whole = !mp.complete;
+    if (mp.root.kind === SyntaxKind.Identifier) {
+      const sym = this.checker.getSymbolAtLocation(mp.root);
+      if (sym && this.env.has(sym)) this.env.assign(sym, writeAtPath(this.env.get(sym) ?? EMPTY, path, value, strong && !whole));
+    }
+    const index = this.parameterIndexOf(mp.root as ts.Expression);
+    if (index === undefined || isEmpty(value)) return;
+    const key = `${index}:${path.join('\u0000')}`;
+    const had = this.argWrites.get(key);
+    this.argWrites.set(key, { index, path, value: had ? join(had.value, value) : value });
   }
 
   makeSite(node: ts.Node, destination: SinkSite['destination']): SinkSite {
@@ -220,8 +323,24 @@ export class FunctionEvaluator {
     else if (isSwitchStatement(s)) this.switchStatement(s);
     else if (isTryStatement(s)) this.tryStatement(s);
     else if (isLabeledStatement(s)) this.statement(s.statement);
-    else if (isThrowStatement(s)) this.expr(s.expression);
+    else if (isThrowStatement(s)) this.thrown = join(this.thrown, this.expr(s.expression));
     else if (isExportAssignment(s)) this.expr(s.expression);
+    else if (s.kind === SyntaxKind.ClassDeclaration) this.classDeclaration(s as ts.ClassDeclaration);
+  }
+
+  /**
+   * What runs when a class is defined: static blocks and static initializers; instance property initializers
+   * are stored for every instance (they run in each constructor, before its body).
+   */
+  private classDeclaration(c: ts.ClassDeclaration): void {
+    for (const m of c.members) {
+      if (m.kind === SyntaxKind.ClassStaticBlockDeclaration) this.statements((m as ts.ClassStaticBlockDeclaration).body.statements);
+      else if (m.kind === SyntaxKind.PropertyDeclaration && (m as ts.PropertyDeclaration).initializer) {
+        const p = m as ts.PropertyDeclaration;
+        const value = this.expr(p.initializer!);
+        if (!isEmpty(value)) this.storeHeap(p, addHop(value, { at: p.name, note: `stored in ${p.name.getText()}` }));
+      }
+    }
   }
 
   private variableList(list: ts.VariableDeclarationList): void {
@@ -297,16 +416,22 @@ export class FunctionEvaluator {
     this.env = Env.joinAll(base, branches);
   }
 
+  /** A try block's throws reach its catch variable; what is not caught (or is thrown again) goes on outward. */
   private tryStatement(s: ts.TryStatement): void {
     const base = this.env.fork();
+    const outerThrown = this.thrown;
+    this.thrown = EMPTY;
     this.statements(s.tryBlock.statements);
+    const caught = this.thrown;
+    this.thrown = outerThrown;
     if (s.catchClause) {
       const afterTry = this.env;
       this.env = Env.joinAll(base, [base, afterTry]);
-      if (s.catchClause.variableDeclaration) this.bindPattern(s.catchClause.variableDeclaration.name, EMPTY, s.catchClause.variableDeclaration);
+      const v = s.catchClause.variableDeclaration;
+      if (v) this.bindPattern(v.name, join(caught, this.typeTaintOf(v.name)), v);
       this.statements(s.catchClause.block.statements);
       this.env = Env.joinAll(base, [afterTry, this.env]);
-    }
+    } else this.thrown = join(this.thrown, caught);
     if (s.finallyBlock) this.statements(s.finallyBlock.statements);
   }
 
@@ -389,22 +514,26 @@ export class FunctionEvaluator {
   }
 
   private assignProperty(t: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Taint, valueNode: ts.Node): void {
-    const key = isPropertyAccessExpression(t) ? t.name.text : propertyNameText(t.argumentExpression as ts.PropertyName);
+    const key = isPropertyAccessExpression(t) ? t.name.text : this.constantKey(t.argumentExpression);
     const base = skipOuterExpressions(t.expression);
     const nameNode = isPropertyAccessExpression(t) ? t.name : t.argumentExpression;
     const sym = this.checker.getSymbolAtLocation(nameNode);
     const hopped = addHop(value, { at: t, note: `stored in ${t.getText()}` });
-    if (isIdentifier(base)) {
-      const baseSym = this.checker.getSymbolAtLocation(base);
-      if (baseSym && this.env.has(baseSym)) {
-        const cur = this.env.get(baseSym) ?? EMPTY;
-        this.env.assign(baseSym, key === undefined ? join(cur, { labels: flatten(hopped) }) : withField(cur, key, hopped));
-      }
-    }
+    const mp = memberPath(base);
+    if (mp) this.writeAtMember(key === undefined ? { ...mp, complete: false } : mp, key === undefined ? [] : [key], hopped, true);
     const setter = sym?.declarations?.find(ts.isSetAccessorDeclaration);
     if (setter && isFunctionWithBody(setter)) this.calls.applySummary(setter, this.expr(t.expression), [hopped], t);
-    if (sym && (sym.declarations?.length ?? 0) > 0) this.storeHeap(sym, hopped);
+    if (sym && (sym.declarations?.length ?? 0) > 0) this.storeThroughObject(base, sym, hopped);
     this.checkAssignmentSink(t, valueNode, hopped);
+  }
+
+  /** A member key written as a literal or as a `const` holding a string (`this[KEY]`). */
+  constantKey(e: ts.Expression): string | undefined {
+    const x = skipOuterExpressions(e);
+    if (isStringLiteralLike(x) || isNumericLiteral(x)) return x.text;
+    if (!isIdentifier(x)) return undefined;
+    const t = this.checker.getTypeAtLocation(x);
+    return t.isStringLiteral() ? t.value : t.isNumberLiteral() ? String(t.value) : undefined;
   }
 
   private destructuringAssignment(t: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, value: Taint): void {
@@ -514,7 +643,7 @@ export class FunctionEvaluator {
       case SyntaxKind.TemplateExpression: return joinAll((e as ts.TemplateExpression).templateSpans.map((s) => flat(this.expr(s.expression))));
       case SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(e as ts.ObjectLiteralExpression);
       case SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(e as ts.ArrayLiteralExpression);
-      case SyntaxKind.AwaitExpression: return this.expr((e as ts.AwaitExpression).expression);
+      case SyntaxKind.AwaitExpression: return this.awaited(this.expr((e as ts.AwaitExpression).expression));
       case SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
       case SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
       case SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
@@ -524,6 +653,14 @@ export class FunctionEvaluator {
       case SyntaxKind.CommaListExpression: return joinAll((e as ts.CommaListExpression).elements.map((x) => this.expr(x)));
       default: return EMPTY;
     }
+  }
+
+  /** `await p`: the settled value; what `p` is rejected with is thrown here. */
+  private awaited(p: Taint): Taint {
+    const rejected = p.fields?.get(REJECTED);
+    if (!rejected) return p;
+    this.thrown = join(this.thrown, rejected);
+    return withoutField(p, REJECTED);
   }
 
   private identifier(id: ts.Identifier): Taint {
@@ -565,11 +702,17 @@ export class FunctionEvaluator {
     let out = EMPTY;
     const info = this.analysis.sources.sourceOfSymbol(sym);
     if (info) out = { labels: [this.analysis.sources.sourceLabel(info, e)] };
-    if (!sym || (sym.declarations?.length ?? 0) === 0) return join(out, this.typeTaintOf(e));
+    if (!sym || (sym.declarations?.length ?? 0) === 0) {
+      // Untyped JavaScript (`this.next = null` makes `next` an `any`): what was stored into members of that name.
+      const name = isPropertyAccessExpression(e) ? e.name.text : undefined;
+      const stored = name !== undefined && this.untyped ? this.analysis.heapReadByName(name, this.peeking > 0, this.owner.fileName) : EMPTY;
+      return join(join(out, stored), this.typeTaintOf(e));
+    }
     const getter = sym.declarations!.find(ts.isGetAccessorDeclaration);
     if (getter && isFunctionWithBody(getter)) out = join(out, this.calls.applySummary(getter, base, [], e));
     const key = heapKey(sym);
-    const stored = key ? this.analysis.heapGet(key, this.peeking > 0, this.owner.fileName) : EMPTY;
+    const sites = key && this.analysis.hasSiteStores(key) && (isPropertyAccessExpression(e) || isElementAccessExpression(e)) ? this.allocationSites(e.expression) : undefined;
+    const stored = key ? this.analysis.heapReadThrough(key, sites, this.peeking > 0, this.owner.fileName) : EMPTY;
     return join(join(out, stored), this.analysis.sources.symbolTypeTaint(sym));
   }
 
@@ -591,6 +734,12 @@ export class FunctionEvaluator {
       if (!this.analysis.members.mayMatter(arg.text)) return this.readLibraryMember(base, arg.text, arg);
       const sym = this.checker.getSymbolAtLocation(arg);
       return join(this.readMember(base, arg.text, sym), this.memberValue(sym, e, base));
+    }
+    const key = isIdentifier(arg) ? this.constantKey(arg) : undefined;
+    if (key !== undefined) {
+      // `this[KEY]` with `const KEY = "name"`: the member it names.
+      const sym = this.checker.getPropertyOfType(this.checker.getTypeAtLocation(e.expression), key);
+      return join(this.readMember(base, key, sym), this.memberValue(sym, e, base));
     }
     this.expr(arg);
     return join(flat(base), this.typeTaintOf(e));

@@ -20,6 +20,7 @@ import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
 import { FunctionEvaluator } from './evaluator';
 import { FunctionValues } from './functionValues';
+import { SiteKey, type HeapKey } from './heapKeys';
 import { indexesOf, type FileIndex } from './fileIndex';
 import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
@@ -27,7 +28,7 @@ import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
-import { declaredIn, type FunctionLike } from './nodes';
+import { declaredIn, nameText, type FunctionLike } from './nodes';
 import { bindingFor, SdkCallResolver } from './sdkCalls';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
@@ -36,7 +37,7 @@ import { SymbolLookup } from './symbolLookup';
 const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isStringLiteralLike, isVariableDeclaration } = ts;
 
 const MAX_ROUNDS = 4;
-const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [], paramCalls: [] };
+const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [], paramCalls: [], argWrites: [], throws: EMPTY };
 
 export interface FlowInputs {
   readonly program: ts.Program;
@@ -89,8 +90,11 @@ export class FlowAnalysis {
   /** How many files this run analysed (the others were reused). */
   analysedFiles = 0;
   private readonly state: FlowState;
-  private heap = new Map<ts.Node, Taint>();
-  private heapRead = new Set<ts.Node>();
+  private heap = new Map<HeapKey, Taint>();
+  private heapRead = new Set<HeapKey>();
+  /** The stored declarations by property name, and the names read that way (heapReadByName). */
+  private heapNames = new Map<string, Set<ts.Node>>();
+  private namesRead = new Set<string>();
   private dirty = false;
   private readonly inProgress = new Set<FunctionLike>();
   private readonly globalsInProgress = new Set<ts.Node>();
@@ -179,6 +183,9 @@ export class FlowAnalysis {
     if (files.size === this.inputs.files.length) this.state.clear(keepHeap);
     else this.state.dropFiles(files, this.current);
     this.heap = this.state.heapUnion();
+    this.heapNames = new Map();
+    this.namesRead = new Set();
+    for (const k of this.heap.keys()) this.indexName(k);
     for (const sf of this.inputs.files) {
       if (!files.has(sf.fileName)) continue;
       this.analyseFile(sf);
@@ -295,13 +302,46 @@ export class FlowAnalysis {
   }
 
   /** What has been stored into a property or variable so far; a later store that adds to it makes the analysis run again. */
-  heapGet(key: ts.Node, peek = false, reader?: string): Taint {
+  heapGet(key: HeapKey, peek = false, reader?: string): Taint {
     if (!peek) this.heapRead.add(key);
     if (reader) this.state.addReader(key, reader);
     return this.heap.get(key) ?? EMPTY;
   }
 
-  heapAdd(owner: string, key: ts.Node, value: Taint): void {
+  /**
+   * What a read of a property yields from the heap: through objects known to come from `sites`, their own
+   * stores and those made through unknown objects; through an unknown object (`sites` undefined), every store.
+   */
+  heapReadThrough(decl: ts.Node, sites: readonly ts.Node[] | undefined, peek: boolean, reader: string): Taint {
+    let value = this.heapGet(decl, peek, reader);
+    const keys = sites ? sites.map((s) => this.state.siteKeys.key(decl, s)) : this.state.siteKeys.of(decl);
+    for (const k of keys) if (this.heap.has(k)) value = join(value, this.heapGet(k, peek, reader));
+    return value;
+  }
+
+  /**
+   * What was stored into any property of this name (reads of members of `any` values in JavaScript): a
+   * later store into a property of that name makes the analysis run again.
+   */
+  heapReadByName(name: string, peek: boolean, reader: string): Taint {
+    if (!peek) this.namesRead.add(name);
+    let value = EMPTY;
+    for (const decl of this.heapNames.get(name) ?? []) value = join(value, this.heapReadThrough(decl, undefined, peek, reader));
+    return value;
+  }
+
+  /** Whether anything was stored through an object known by its allocation site into this declaration. */
+  hasSiteStores(decl: ts.Node): boolean {
+    for (const k of this.state.siteKeys.of(decl)) if (this.heap.has(k)) return true;
+    return false;
+  }
+
+  /** The heap key of a store through the object made at `site`. */
+  siteKey(decl: ts.Node, site: ts.Node): SiteKey {
+    return this.state.siteKeys.key(decl, site);
+  }
+
+  heapAdd(owner: string, key: HeapKey, value: Taint): void {
     let own = this.state.heapByFile.get(owner);
     if (!own) this.state.heapByFile.set(owner, (own = new Map()));
     own.set(key, join(own.get(key) ?? EMPTY, value));
@@ -310,7 +350,22 @@ export class FlowAnalysis {
     if (after === before) return;
     const grew = countLabels(after) > countLabels(before);
     this.heap.set(key, after);
-    if (grew && this.heapRead.has(key)) this.dirty = true;
+    if (!before.labels.length && !before.fields && this.indexName(key)) this.dirty = true;
+    // A read through an unknown object (registered on the declaration) sees every site's stores.
+    if (grew && (this.heapRead.has(key) || (key instanceof SiteKey && this.heapRead.has(key.decl)))) this.dirty = true;
+  }
+
+  /** Indexes a newly stored key by its property name; true when a read by that name has already happened. */
+  private indexName(key: HeapKey): boolean {
+    const decl = key instanceof SiteKey ? key.decl : key;
+    // A JavaScript property's declaration may be the assignment `this.next = null` itself.
+    const name = ts.isBinaryExpression(decl) && ts.isPropertyAccessExpression(decl.left) ? decl.left.name.text : nameText(decl);
+    if (name === undefined) return false;
+    let set = this.heapNames.get(name);
+    if (!set) this.heapNames.set(name, (set = new Set()));
+    if (set.has(decl)) return false;
+    set.add(decl);
+    return this.namesRead.has(name);
   }
 
   promiseResolverDeclared(sym: ts.Symbol): void {

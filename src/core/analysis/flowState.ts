@@ -10,6 +10,7 @@ import { IndexNames, type FileIndex } from './fileIndex';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { join, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
+import { SiteKey, SiteKeys, type HeapKey } from './heapKeys';
 
 export interface Collected {
   readonly site: SinkSite;
@@ -23,7 +24,9 @@ export class FlowState {
   /** Sink hits with concrete sources, by the file of the function (or module body) that found them. */
   readonly hitsByFile = new Map<string, Map<string, Collected>>();
   /** Stores into properties/variables (keyed by their declaration), by the file that made them. */
-  readonly heapByFile = new Map<string, Map<ts.Node, Taint>>();
+  readonly heapByFile = new Map<string, Map<HeapKey, Taint>>();
+  /** The heap's per-allocation-site keys (kept so that a key is the same object from run to run). */
+  readonly siteKeys = new SiteKeys();
   /** Values of module-level variables' initializers, by declaration. */
   readonly globals = new Map<ts.Node, Taint>();
   /** A key of everything outside the source files that the results depend on (the config). */
@@ -35,13 +38,13 @@ export class FlowState {
   readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
   readonly importAliases = new WeakMap<ts.SourceFile, ImportAliases>();
   /** Which files read each stored property/variable (to re-analyse them when what is stored changes). */
-  readonly heapReaders = new Map<ts.Node, Set<string>>();
+  readonly heapReaders = new Map<HeapKey, Set<string>>();
 
   /** Summaries and globals by the file that declares them; read keys by the file that read them and by the key's own file. */
   private readonly summariesOf = new FileGroups<FunctionLike>();
   private readonly globalsOf = new FileGroups<ts.Node>();
-  private readonly readsBy = new FileGroups<ts.Node>();
-  private readonly readKeysIn = new FileGroups<ts.Node>();
+  private readonly readsBy = new FileGroups<HeapKey>();
+  private readonly readKeysIn = new FileGroups<HeapKey>();
   private readonly hitOfCollected = new WeakMap<Collected, Hit>();
   private readonly mergedHits = new Map<string, { readonly parts: ReadonlySet<Collected>; readonly hit: Hit }>();
 
@@ -56,7 +59,7 @@ export class FlowState {
   }
 
   /** File `reader` read the stored property/variable `key`. */
-  addReader(key: ts.Node, reader: string): void {
+  addReader(key: HeapKey, reader: string): void {
     let readers = this.heapReaders.get(key);
     if (!readers) {
       this.heapReaders.set(key, (readers = new Set()));
@@ -114,7 +117,10 @@ export class FlowState {
     this.files = new Map();
     this.summaries.clear();
     this.hitsByFile.clear();
-    if (!keepHeap) this.heapByFile.clear();
+    if (!keepHeap) {
+      this.heapByFile.clear();
+      this.siteKeys.clear();
+    }
     this.globals.clear();
     this.heapReaders.clear();
     for (const g of [this.summariesOf, this.globalsOf, this.readsBy, this.readKeysIn]) g.clear();
@@ -127,15 +133,15 @@ export class FlowState {
   }
 
   /** The union of every file's stores. */
-  heapUnion(): Map<ts.Node, Taint> {
-    const out = new Map<ts.Node, Taint>();
+  heapUnion(): Map<HeapKey, Taint> {
+    const out = new Map<HeapKey, Taint>();
     for (const byKey of this.heapByFile.values()) for (const [k, v] of byKey) out.set(k, out.has(k) ? join(out.get(k)!, v) : v);
     return out;
   }
 
   /** What some files stored, per key, in comparable form (to see which keys an edit changed). */
-  heapDigest(files: ReadonlySet<string>): Map<ts.Node, string> {
-    const out = new Map<ts.Node, string>();
+  heapDigest(files: ReadonlySet<string>): Map<HeapKey, string> {
+    const out = new Map<HeapKey, string>();
     for (const f of [...files].sort()) {
       for (const [k, v] of this.heapByFile.get(f) ?? []) out.set(k, `${out.get(k) ?? ''}|${f}:${keys(v).join(',')}`);
     }
@@ -143,10 +149,13 @@ export class FlowState {
   }
 
   /** The files that read any of the keys whose stores differ between two digests. */
-  readersOfChanges(before: Map<ts.Node, string>, after: Map<ts.Node, string>): Set<string> {
+  readersOfChanges(before: Map<HeapKey, string>, after: Map<HeapKey, string>): Set<string> {
     const out = new Set<string>();
     for (const k of new Set([...before.keys(), ...after.keys()])) {
-      if (before.get(k) !== after.get(k)) for (const f of this.heapReaders.get(k) ?? []) out.add(f);
+      if (before.get(k) === after.get(k)) continue;
+      for (const f of this.heapReaders.get(k) ?? []) out.add(f);
+      // A read through an unknown object reads every site's stores of the declaration: it is registered there.
+      if (k instanceof SiteKey) for (const f of this.heapReaders.get(k.decl) ?? []) out.add(f);
     }
     return out;
   }

@@ -4,6 +4,7 @@
 import type * as ts from 'typescript';
 import type { Loc } from '../model';
 import type { Destination } from './destinations';
+import type { HeapKey } from './heapKeys';
 import type { Label, Taint } from './labels';
 
 export interface SinkSite {
@@ -29,8 +30,18 @@ export interface ParamCall {
 }
 
 export interface HeapWrite {
-  /** The declaration of the property or variable stored into. */
-  readonly key: ts.Node;
+  /** The declaration of the property or variable stored into (and the allocation site, when known). */
+  readonly key: HeapKey;
+  readonly value: Taint;
+  /** The parameter (-1: the receiver) whose object was stored into, when every such store went through it. */
+  readonly through?: number;
+}
+
+/** A store into a member path of a parameter's value (-1: the receiver): the caller sees it in its argument. */
+export interface ArgWrite {
+  readonly index: number;
+  /** The member path written below the parameter; empty for a whole-value merge (`list.push(v)`). */
+  readonly path: readonly string[];
   readonly value: Taint;
 }
 
@@ -43,4 +54,7 @@ export interface Summary {
   readonly hits: readonly Hit[];
   readonly heapWrites: readonly HeapWrite[];
   readonly paramCalls: readonly ParamCall[];
+  readonly argWrites: readonly ArgWrite[];
+  /** What the function throws (an async function: what its promise is rejected with). */
+  readonly throws: Taint;
 }

@@ -70,6 +70,8 @@ export const EMPTY: Taint = { labels: [] };
 export const WHOLE_ONLY = '\u0000whole';
 /** The reserved field of an array's elements known by type (see the module comment). */
 export const ELEMENT = '\u0000element';
+/** The reserved field of a promise's rejection (what `.catch` and `try { await }` receive). */
+export const REJECTED = '\u0000rejected';
 /** The most path steps a label keeps. */
 export const MAX_HOPS = 16;
 const MAX_DEPTH = 4;
