@@ -6,6 +6,7 @@
  */
 import ts = require('typescript');
 import { CallEvaluator } from './calls';
+import { constantTaint, foldBinary, joinPaths, literalValue, stepped, truthiness } from './conditions';
 import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
 import type { ArgWrite, HeapWrite, Hit, ParamCall, SinkSite, Summary } from './flowTypes';
@@ -13,7 +14,7 @@ import { SiteKey, type HeapKey } from './heapKeys';
 import { memberPath, writeAtPath, type MemberPath } from './objectPaths';
 import { isNestedIn, type CallTarget, type ParamTargets } from './functionValues';
 import {
-  addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, REJECTED, unionLabels, WHOLE_ONLY, wholeOnly, withoutField, type Label, type Taint,
+  addHop, ELEMENT, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, readElement, readField, readUndeclaredField, REJECTED, unionLabels, WHOLE_ONLY, wholeOnly, withoutConstant, withoutField, type Label, type Taint,
 } from './labels';
 import { CLEAN_PROPERTIES } from './libraryModels';
 import { ASSIGNMENT_OPERATORS, declaredIn, enclosingFunction, valueParameters, isFunctionWithBody, isPrimitiveTypeNode, locOf, propertyNameText, skipOuterExpressions, skipParenthesesAndNonNull, type FunctionLike } from './nodes';
@@ -22,6 +23,16 @@ import { ASSIGNMENT_OPERATORS, declaredIn, enclosingFunction, valueParameters, i
 const { NodeFlags, SymbolFlags, SyntaxKind, isCatchClause, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isDefaultClause, isDoStatement, isElementAccessExpression, isExportAssignment, isExpressionStatement, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isIfStatement, isLabeledStatement, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParameterPropertyDeclaration, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isSwitchStatement, isTemplateExpression, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, isWhileStatement } = ts;
 
 const MAX_INLINE_DEPTH = 12;
+/** Compound assignments that compute a new number (their result is folded or unknown, never the old value). */
+const COUNTING_ASSIGNMENTS = new Set([SyntaxKind.MinusEqualsToken, SyntaxKind.AsteriskEqualsToken, SyntaxKind.SlashEqualsToken, SyntaxKind.PercentEqualsToken]);
+
+/** Whether a chain's operand with this value stops the chain (`&&` on falsy, `||` on truthy, `??` on non-null). */
+function shortCircuits(op: ts.SyntaxKind, v: Taint): boolean {
+  if (v.constant === undefined) return false;
+  if (op === SyntaxKind.AmpersandAmpersandToken) return !v.constant;
+  if (op === SyntaxKind.BarBarToken) return Boolean(v.constant);
+  return op === SyntaxKind.QuestionQuestionToken && v.constant !== null;
+}
 const CHAINED_OPERATORS = new Set([
   SyntaxKind.PlusToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken, SyntaxKind.CommaToken,
 ]);
@@ -319,7 +330,8 @@ export class FunctionEvaluator {
     else if (isBlock(s)) this.statements(s.statements);
     else if (isForOfStatement(s) || isForInStatement(s)) this.forEachLoop(s);
     else if (isForStatement(s)) this.forLoop(s);
-    else if (isWhileStatement(s) || isDoStatement(s)) this.loop(() => { this.expr(s.expression); this.statement(s.statement); });
+    else if (isWhileStatement(s)) this.loop(() => { if (truthiness(this.expr(s.expression)) !== false) this.statement(s.statement); });
+    else if (isDoStatement(s)) this.loop(() => { this.statement(s.statement); this.expr(s.expression); });
     else if (isSwitchStatement(s)) this.switchStatement(s);
     else if (isTryStatement(s)) this.tryStatement(s);
     else if (isLabeledStatement(s)) this.statement(s.statement);
@@ -352,16 +364,44 @@ export class FunctionEvaluator {
     }
   }
 
+  /**
+   * `if`: a condition known to be constant runs one branch only; a test of a condition variable refines the
+   * variables that depend on it (Env guards) and records which of them the branches left different.
+   */
   private ifStatement(s: ts.IfStatement): void {
-    this.expr(s.expression);
+    const known = truthiness(this.expr(s.expression));
+    if (known !== undefined) {
+      const taken = known ? s.thenStatement : s.elseStatement;
+      if (taken) this.statement(taken);
+      return;
+    }
+    const test = this.conditionVariable(s.expression);
     const base = this.env;
     const thenEnv = base.fork();
+    if (test) thenEnv.refine(test.sym, !test.negated);
     this.env = thenEnv;
     this.statement(s.thenStatement);
+    const thenAfter = this.env;
     const elseEnv = base.fork();
+    if (test) elseEnv.refine(test.sym, test.negated);
     this.env = elseEnv;
     if (s.elseStatement) this.statement(s.elseStatement);
-    this.env = Env.joinAll(base, [thenEnv, elseEnv]);
+    const elseAfter = this.env;
+    this.env = Env.joinAll(base, [thenAfter, elseAfter]);
+    if (test) this.env.guardOn(test.sym, base, test.negated ? elseAfter : thenAfter, test.negated ? thenAfter : elseAfter);
+  }
+
+  /** `c` or `!c` where `c` is a variable of this scope: the variable, and whether the test is negated. */
+  private conditionVariable(e: ts.Expression): { sym: ts.Symbol; negated: boolean } | undefined {
+    let x = skipOuterExpressions(e);
+    let negated = false;
+    while (x.kind === SyntaxKind.PrefixUnaryExpression && (x as ts.PrefixUnaryExpression).operator === SyntaxKind.ExclamationToken) {
+      negated = !negated;
+      x = skipOuterExpressions((x as ts.PrefixUnaryExpression).operand);
+    }
+    if (!isIdentifier(x)) return undefined;
+    const sym = this.checker.getSymbolAtLocation(x);
+    return sym && this.env.valueOf(sym) !== undefined ? { sym, negated } : undefined;
   }
 
   /** A loop body runs twice (what one pass leaves reaches the next), or once when the first pass changes nothing. */
@@ -394,7 +434,7 @@ export class FunctionEvaluator {
       else this.expr(s.initializer);
     }
     this.loop(() => {
-      if (s.condition) this.expr(s.condition);
+      if (s.condition && truthiness(this.expr(s.condition)) === false) return;
       this.statement(s.statement);
       if (s.incrementor) this.expr(s.incrementor);
     });
@@ -647,11 +687,11 @@ export class FunctionEvaluator {
       case SyntaxKind.YieldExpression: return (e as ts.YieldExpression).expression ? this.expr((e as ts.YieldExpression).expression!) : EMPTY;
       case SyntaxKind.SpreadElement: return flat(this.expr((e as ts.SpreadElement).expression));
       case SyntaxKind.PrefixUnaryExpression: return this.prefixUnary(e as ts.PrefixUnaryExpression);
-      case SyntaxKind.PostfixUnaryExpression: this.expr((e as ts.PostfixUnaryExpression).operand); return EMPTY;
+      case SyntaxKind.PostfixUnaryExpression: return this.step((e as ts.PostfixUnaryExpression).operand, (e as ts.PostfixUnaryExpression).operator, true);
       case SyntaxKind.TypeOfExpression: case SyntaxKind.VoidExpression: case SyntaxKind.DeleteExpression:
         this.expr((e as ts.TypeOfExpression).expression); return EMPTY;
       case SyntaxKind.CommaListExpression: return joinAll((e as ts.CommaListExpression).elements.map((x) => this.expr(x)));
-      default: return EMPTY;
+      default: return literalValue(e) ?? EMPTY;
     }
   }
 
@@ -758,15 +798,24 @@ export class FunctionEvaluator {
       this.assignTo(e.left, value, e.right);
       return value;
     }
-    if (ASSIGNMENT_OPERATORS.has(op)) {
-      const value = join(this.expr(e.left), this.expr(e.right));
+    if (ASSIGNMENT_OPERATORS.has(op) || COUNTING_ASSIGNMENTS.has(op)) {
+      const left = this.expr(e.left);
+      const right = this.expr(e.right);
+      const value = foldBinary(op, left, right) ?? withoutConstant(ASSIGNMENT_OPERATORS.has(op) ? join(left, right) : left);
       this.assignTo(e.left, value, e.right);
       return value;
     }
     if (CHAINED_OPERATORS.has(op)) return this.operatorChain(e, op);
-    this.expr(e.left);
-    this.expr(e.right);
-    return EMPTY;
+    return foldBinary(op, this.expr(e.left), this.expr(e.right)) ?? EMPTY;
+  }
+
+  /** `x++`, `--x`: the counter's new value is stored; the expression is the old (postfix) or new one. */
+  private step(operand: ts.Expression, op: ts.SyntaxKind, postfix: boolean): Taint {
+    const before = this.expr(operand);
+    const after = stepped(before, op);
+    if (isIdentifier(skipOuterExpressions(operand))) this.assignTo(operand, after, operand);
+    const result = postfix ? before : after;
+    return result.constant !== undefined ? constantTaint(result.constant) : EMPTY;
   }
 
   /** `a + b + c …`, `a ?? b ?? c …`: evaluated iteratively, so long generated chains cannot overflow the stack. */
@@ -779,19 +828,36 @@ export class FunctionEvaluator {
     }
     operands.push(cur);
     operands.reverse();
-    const values = operands.map((x) => this.expr(x));
+    if (op === SyntaxKind.PlusToken) {
+      const values = operands.map((x) => this.expr(x));
+      return values.reduce<Taint | undefined>((acc, v) => acc && foldBinary(op, acc, v), values[0]) ?? joinAll(values.map(flat));
+    }
+    const values: Taint[] = [];
+    for (const x of operands) {
+      const v = this.expr(x);
+      values.push(v);
+      // `false && …`, `true || …`, `"x" ?? …`: what follows does not run.
+      if (shortCircuits(op, v)) break;
+    }
     if (op === SyntaxKind.CommaToken) return values[values.length - 1];
-    return op === SyntaxKind.PlusToken ? joinAll(values.map(flat)) : joinAll(values);
+    return values.length === 1 ? values[0] : joinAll(values);
   }
 
   private conditional(e: ts.ConditionalExpression): Taint {
-    this.expr(e.condition);
-    return join(this.expr(e.whenTrue), this.expr(e.whenFalse));
+    const known = truthiness(this.expr(e.condition));
+    if (known !== undefined) return this.expr(known ? e.whenTrue : e.whenFalse);
+    return joinPaths(this.expr(e.whenTrue), this.expr(e.whenFalse));
   }
 
   private prefixUnary(e: ts.PrefixUnaryExpression): Taint {
+    if (e.operator === SyntaxKind.PlusPlusToken || e.operator === SyntaxKind.MinusMinusToken) return this.step(e.operand, e.operator, false);
     const v = this.expr(e.operand);
-    return e.operator === SyntaxKind.ExclamationToken ? EMPTY : flat(v);
+    if (e.operator === SyntaxKind.ExclamationToken) {
+      const known = truthiness(v);
+      return known === undefined ? EMPTY : constantTaint(!known);
+    }
+    if (e.operator === SyntaxKind.MinusToken && typeof v.constant === 'number') return constantTaint(-v.constant);
+    return withoutConstant(flat(v));
   }
 
   private objectLiteral(e: ts.ObjectLiteralExpression): Taint {

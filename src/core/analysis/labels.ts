@@ -63,7 +63,11 @@ export type Label = SourceLabel | ParamLabel;
 export interface Taint {
   readonly labels: readonly Label[];
   readonly fields?: ReadonlyMap<string, Taint>;
+  /** The value itself, when it is a known primitive constant (folded conditions, SPEC §6.2 v2). */
+  readonly constant?: Constant;
 }
+
+export type Constant = string | number | boolean | null;
 
 export const EMPTY: Taint = { labels: [] };
 /** The reserved field of labels that flow only with the whole value (see the module comment). */
@@ -101,9 +105,16 @@ export function sameLabel(a: Label, b: Label): boolean {
   return b.kind === 'param' && a.index === b.index && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 }
 
+/** The value without its constant: what is left when it may have been changed. */
+export function withoutConstant(t: Taint): Taint {
+  if (t.constant === undefined) return t;
+  return t.fields ? { labels: t.labels, fields: t.fields } : t.labels.length > 0 ? { labels: t.labels } : EMPTY;
+}
+
 /** Whether two taints carry the same labels, field by field (hops aside). */
 export function sameTaint(a: Taint, b: Taint, depth = 0): boolean {
   if (a === b) return true;
+  if (a.constant !== b.constant) return false;
   if (a.labels.length !== b.labels.length || !a.labels.every((l) => b.labels.some((m) => sameLabel(l, m)))) return false;
   const af = a.fields?.size ?? 0;
   if (af !== (b.fields?.size ?? 0)) return false;
@@ -146,6 +157,7 @@ export function unionLabels(a: readonly Label[], b: readonly Label[]): readonly 
  * shared subtrees are not walked once per path).
  */
 export function join(a: Taint, b: Taint, depth = 0): Taint {
+  if (a.constant !== undefined && b.constant !== undefined && a.constant !== b.constant) return join(withoutConstant(a), withoutConstant(b), depth);
   if (a === b || isEmpty(b)) return a;
   if (isEmpty(a)) return b;
   if (depth >= MAX_DEPTH) return { labels: unionLabels(flatten(a), flatten(b)) };
