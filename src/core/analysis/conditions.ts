@@ -42,9 +42,7 @@ export function foldBinary(op: ts.SyntaxKind, a: Taint, b: Taint): Taint | undef
   switch (op) {
     case SyntaxKind.EqualsEqualsEqualsToken: return constantTaint(x === y);
     case SyntaxKind.ExclamationEqualsEqualsToken: return constantTaint(x !== y);
-    // eslint-disable-next-line eqeqeq
     case SyntaxKind.EqualsEqualsToken: return constantTaint(x == y);
-    // eslint-disable-next-line eqeqeq
     case SyntaxKind.ExclamationEqualsToken: return constantTaint(x != y);
     default: break;
   }

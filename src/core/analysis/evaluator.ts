@@ -165,8 +165,14 @@ export class FunctionEvaluator {
 
   /** Whether `fn` is being analysed in place by this evaluator or one enclosing it (recursion is summarised instead). */
   private isInlining(fn: FunctionLike): boolean {
-    for (let e: FunctionEvaluator | undefined = this; e; e = e.outer) if (e.outer && e.fn === fn) return true;
-    return false;
+    return this.chain().some((e) => e.outer !== undefined && e.fn === fn);
+  }
+
+  /** This evaluator and the ones it is nested in, innermost first. */
+  private chain(): FunctionEvaluator[] {
+    const out: FunctionEvaluator[] = [this];
+    for (let e = this.outer; e; e = e.outer) out.push(e);
+    return out;
   }
 
   /**
@@ -176,10 +182,8 @@ export class FunctionEvaluator {
   inScope(fn: FunctionLike): boolean {
     const k = fn.kind;
     if (k !== SyntaxKind.ArrowFunction && k !== SyntaxKind.FunctionExpression && k !== SyntaxKind.FunctionDeclaration) return false;
-    for (let e: FunctionEvaluator | undefined = this; e; e = e.outer) {
-      if (e.fn ? isNestedIn(fn, e.fn) : fn.getSourceFile() === this.owner && enclosingFunction(fn) === undefined) return !this.isInlining(fn);
-    }
-    return false;
+    const visible = this.chain().some((e) => (e.fn ? isNestedIn(fn, e.fn) : fn.getSourceFile() === this.owner && enclosingFunction(fn) === undefined));
+    return visible && !this.isInlining(fn);
   }
 
   /** The functions a parameter of a closure analysed in place was given (see FunctionValues). */
