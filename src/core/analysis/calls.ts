@@ -21,7 +21,8 @@ import { functionOfDeclaration, isFunctionWithBody, nameText, valueParameters, r
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SyntaxKind, isNewExpression, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
 
-type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike };
+/** An argument: its expression, its value, the closure it is when written in place; `synthetic` when the value was made here (no expression of its own). */
+type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike; readonly synthetic?: true };
 
 /** No transform (what a parameter label carries when the callee does nothing to it). */
 const UNTRANSFORMED: TransformState = {};
@@ -120,6 +121,9 @@ export class CallEvaluator {
   // ---- functions in the program ----
 
   private bodyOf(sym: ts.Symbol | undefined): FunctionLike | undefined {
+    // A `let` may be assigned other functions later: its values are resolved as function values.
+    const v = sym?.valueDeclaration;
+    if (v && isVariableDeclaration(v) && !(ts.getCombinedNodeFlags(v) & ts.NodeFlags.Const)) return undefined;
     for (const d of sym?.declarations ?? []) {
       const fn = functionOfDeclaration(d);
       if (fn) return fn;
@@ -164,7 +168,7 @@ export class CallEvaluator {
     const list = args[1];
     const width = Math.max(0, ...targets.map((t) => (t.kind === 'function' ? valueParameters(t.fn).length : 0)));
     const spread: Arg[] = [];
-    for (let i = 0; i < width; i++) spread.push({ node: list?.node ?? call, value: list ? readElementOf(list.node, list.value, i) : EMPTY });
+    for (let i = 0; i < width; i++) spread.push({ node: list?.node ?? call, value: list ? readElementOf(list.node, list.value, i) : EMPTY, synthetic: true });
     return this.callTargets(targets, thisValue, spread, call);
   }
 
@@ -204,6 +208,7 @@ export class CallEvaluator {
   /** The functions an argument may be, for the callee's calls of that parameter. */
   private targetsOfArg(a: Arg): readonly CallTarget[] | undefined {
     if (a.closure) return [{ kind: 'function', fn: a.closure, bound: [] }];
+    if (a.synthetic) return undefined;
     const e = skipOuterExpressions(a.node);
     if (!isIdentifier(e) && !isPropertyAccessExpression(e) && !isCallExpression(e)) return undefined;
     const t = this.ev.analysis.functionValues.of(e, this.ev.paramTargets);
@@ -238,7 +243,7 @@ export class CallEvaluator {
     for (const pc of summary.paramCalls) {
       const passed = argNodes?.[pc.index];
       const targets = passed && this.targetsOfArg(passed);
-      if (targets) this.callTargets(targets, EMPTY, pc.args.map((a) => ({ node: passed.node, value: substitute(a, subst) })), callNode);
+      if (targets) this.callTargets(targets, EMPTY, pc.args.map((a) => ({ node: passed.node, value: substitute(a, subst), synthetic: true })), callNode);
     }
     const thrown = substitute(summary.throws, subst);
     const async = isAsyncFunction(fn);
@@ -270,11 +275,11 @@ export class CallEvaluator {
   private withAliasedWrites(summary: Summary, args: readonly Taint[], argNodes: readonly Arg[], subst: (l: Label) => Taint): readonly Taint[] {
     const out = [...args];
     for (const w of summary.argWrites) {
-      const from = w.index >= 0 ? rootKey(argNodes[w.index]?.node, this.checker) : undefined;
+      const from = w.index >= 0 && !argNodes[w.index]?.synthetic ? rootKey(argNodes[w.index]?.node, this.checker) : undefined;
       if (!from) continue;
       const written = writeAtPath(EMPTY, w.path, substitute(w.value, subst), false);
       argNodes.forEach((a, j) => {
-        if (j !== w.index && rootKey(a.node, this.checker) === from) out[j] = join(out[j] ?? EMPTY, written);
+        if (j !== w.index && !a.synthetic && rootKey(a.node, this.checker) === from) out[j] = join(out[j] ?? EMPTY, written);
       });
     }
     return out;
@@ -325,19 +330,46 @@ export class CallEvaluator {
   /** Analyses closures passed to a library function in place; returns what they return. */
   private inlineLibraryClosures(args: readonly Arg[], recv: Taint | undefined, name: string | undefined): Taint {
     let result = EMPTY;
-    const others = joinAll(args.filter((a) => !a.closure).map((a) => flat(a.value)));
-    for (const a of args) {
-      if (!a.closure) continue;
-      const ps = a.closure.parameters;
+    const callbacks = args.map((a) => (a.closure ? undefined : this.functionArgument(a, name)));
+    const others = joinAll(args.filter((a, i) => !a.closure && !callbacks[i]).map((a) => flat(a.value)));
+    args.forEach((a, i) => {
+      const targets = callbacks[i];
+      if (!a.closure && !targets) return;
+      const ps = a.closure?.parameters;
       let params: Taint[];
-      if (name && recv && ELEMENT_CALLBACK_METHODS.has(name)) params = [this.ev.elementValue(recv, ps[0]?.name), EMPTY, recv];
-      else if (name && recv && REDUCE_METHODS.has(name)) params = [join(args[1]?.value ?? EMPTY, this.ev.typeTaintOf(ps[0]?.name ?? a.node)), this.ev.elementValue(recv, ps[1]?.name)];
-      else if (name && recv && PROMISE_METHODS.has(name)) params = [join(this.settled(recv, name, a === args[1]), ps[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY)];
-      else params = ps.map((p) => this.ev.elementValue(join(recv ?? EMPTY, others), p.name));
-      result = join(result, this.ev.inlineClosure(a.closure, params));
-    }
+      if (name && recv && ELEMENT_CALLBACK_METHODS.has(name)) params = [this.ev.elementValue(recv, ps?.[0]?.name), EMPTY, recv];
+      else if (name && recv && REDUCE_METHODS.has(name)) params = [join(args[1]?.value ?? EMPTY, ps?.[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY), this.ev.elementValue(recv, ps?.[1]?.name)];
+      else if (name && recv && PROMISE_METHODS.has(name)) params = [join(this.settled(recv, name, a === args[1]), ps?.[0] ? this.ev.typeTaintOf(ps[0].name) : EMPTY)];
+      else params = (ps ?? [undefined]).map((p) => this.ev.elementValue(join(recv ?? EMPTY, others), p?.name));
+      if (a.closure) result = join(result, this.ev.inlineClosure(a.closure, params));
+      else result = join(result, this.callTargets(targets!, EMPTY, params.map((value) => ({ node: a.node, value, synthetic: true as const })), a.node));
+    });
     return result;
   }
+
+  /**
+   * The functions of the program an argument of a library call names (`list.forEach(relay)`,
+   * `p.then(this.onDone.bind(this))`, a callback parameter passed on): they are called like closures written
+   * in place. Only names that can be such a function are resolved (the call gate's names, locals, parameters
+   * passed to a callback-taking method).
+   */
+  private functionArgument(a: Arg, method: string | undefined): readonly CallTarget[] | undefined {
+    if (a.synthetic) return undefined;
+    const e = skipOuterExpressions(a.node);
+    const callbackMethod = method !== undefined && (ELEMENT_CALLBACK_METHODS.has(method) || PROMISE_METHODS.has(method) || REDUCE_METHODS.has(method));
+    if (isCallExpression(e)) {
+      const c = skipOuterExpressions(e.expression);
+      if (!isPropertyAccessExpression(c) || c.name.text !== 'bind') return undefined;
+    } else if (isIdentifier(e)) {
+      if (!this.ev.analysis.calls.mayBeWorkspaceFunction(e)) {
+        const sym = this.checker.getSymbolAtLocation(e);
+        if (!sym || !this.ev.env.has(sym) || (!callbackMethod && sym.valueDeclaration?.kind === SyntaxKind.Parameter)) return undefined;
+      }
+    } else if (!isPropertyAccessExpression(e) || !this.ev.analysis.calls.mayBeWorkspaceFunction(e)) return undefined;
+    const targets = this.ev.analysis.functionValues.of(e, this.ev.paramTargets);
+    return targets.length > 0 ? targets : undefined;
+  }
+
 
   /** What a promise's callback receives: the rejection for `.catch` and `.then`'s second callback, else the value. */
   private settled(promise: Taint, method: string, second: boolean): Taint {
@@ -422,7 +454,7 @@ function substitution(fn: FunctionLike, recv: Taint, args: readonly Taint[], hop
 
 /** The expression passed for a parameter (-1: the receiver of a method call). */
 function operandOf(index: number, callNode: ts.Node, argNodes: readonly Arg[] | undefined): ts.Expression | undefined {
-  if (index >= 0) return argNodes?.[index]?.node;
+  if (index >= 0) return argNodes?.[index]?.synthetic ? undefined : argNodes?.[index]?.node;
   if (!isCallExpression(callNode)) return undefined;
   const callee = skipOuterExpressions(callNode.expression);
   return isPropertyAccessExpression(callee) || isElementAccessExpression(callee) ? callee.expression : undefined;

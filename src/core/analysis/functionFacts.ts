@@ -29,6 +29,8 @@ export interface FunctionFacts {
   readonly storesToMember: boolean;
   /** Identifiers assigned to or mutated (`x = …`, `x.push(…)`): they matter unless they are the function's locals. */
   readonly assigned: readonly ts.Identifier[];
+  /** Identifiers called (`f(x)`): a local holding a function value makes the call matter. */
+  readonly calledIds: readonly ts.Identifier[];
 }
 
 interface Builder {
@@ -37,6 +39,7 @@ interface Builder {
   memberCall: boolean;
   storesToMember: boolean;
   assigned: ts.Identifier[];
+  calledIds: ts.Identifier[];
 }
 
 export class FactsCollector {
@@ -47,7 +50,7 @@ export class FactsCollector {
 
   /** Starts the facts of a function (its body is visited next). */
   enter(): void {
-    const b: Builder = { callees: [], opaqueCall: false, memberCall: false, storesToMember: false, assigned: [] };
+    const b: Builder = { callees: [], opaqueCall: false, memberCall: false, storesToMember: false, assigned: [], calledIds: [] };
     this.stack.push(b);
     this.facts.push(b);
   }
@@ -88,9 +91,16 @@ export class FactsCollector {
   }
 
   private call(f: Builder, call: ts.CallExpression | ts.NewExpression): void {
+    // A function passed by name (`list.forEach(relay)`, `p.then(this.done)`) is called through the callee.
+    for (const a of call.arguments ?? []) {
+      const x = skipOuterExpressions(a);
+      if (isIdentifier(x)) f.callees.push(x.text);
+      else if (isPropertyAccessExpression(x)) f.callees.push(x.name.text);
+    }
     const callee = skipOuterExpressions(call.expression);
     if (isIdentifier(callee)) {
       f.callees.push(callee.text);
+      f.calledIds.push(callee);
       return;
     }
     if (!isPropertyAccessExpression(callee)) {
@@ -123,4 +133,4 @@ export class FactsCollector {
 }
 
 /** Facts of a function whose index is missing (conservative: it may act). */
-export const UNKNOWN_FACTS: FunctionFacts = { callees: [], opaqueCall: true, memberCall: true, storesToMember: true, assigned: [] };
+export const UNKNOWN_FACTS: FunctionFacts = { callees: [], opaqueCall: true, memberCall: true, storesToMember: true, assigned: [], calledIds: [] };

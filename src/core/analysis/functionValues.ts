@@ -1,7 +1,7 @@
 /**
  * The call graph of function values (SPEC §6.2 v2): which functions of the program an expression in callee
  * position may be, when it is not simply the name of a function. Resolved from the code, without running it:
- * - a function or arrow written in place, a function declaration, a `const` bound to one of them;
+ * - a function or arrow written in place, a function declaration, a variable bound or assigned to one of them;
  * - `f.bind(thisArg, a…)` (the bound arguments are prepended at the call);
  * - `make(…)` — the functions `make` returns (`mk()(x)`, `const g = mk(); g(x)`); a returned closure
  *   remembers the call that created it, so the variables it captures from its creator can be bound;
@@ -12,7 +12,7 @@
 import ts = require('typescript');
 import { functionOfDeclaration, isFunctionWithBody, resolveAlias, skipOuterExpressions, type FunctionLike } from './nodes';
 
-const { SyntaxKind, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isIdentifier, isParameter, isPropertyAccessExpression, isReturnStatement, isVariableDeclaration } = ts;
+const { SyntaxKind, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isIdentifier, isParameter, isPropertyAccessExpression, isReturnStatement, isVariableDeclaration } = ts;
 
 /** How far resolution follows variables, returns and binds (values that refer to themselves stop here). */
 const MAX_DEPTH = 4;
@@ -39,6 +39,7 @@ export type ParamTargets = (param: ts.ParameterDeclaration) => readonly CallTarg
 
 export class FunctionValues {
   private readonly returnsOf = new WeakMap<FunctionLike, readonly ts.Expression[]>();
+  private readonly assignedTo = new WeakMap<ts.VariableDeclaration, readonly ts.Expression[]>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -60,8 +61,29 @@ export class FunctionValues {
     if (isParameter(decl)) return [...(paramTargets(decl) ?? [{ kind: 'parameter', param: decl, bound: [] }])];
     const fn = functionOfDeclaration(decl);
     if (fn) return [{ kind: 'function', fn, bound: [] }];
-    if (isVariableDeclaration(decl) && decl.initializer) return this.of(decl.initializer, paramTargets, depth + 1);
-    return [];
+    if (!isVariableDeclaration(decl)) return [];
+    const values = [...(decl.initializer ? [decl.initializer] : []), ...this.assignedValues(decl, sym!)];
+    return values.flatMap((v) => this.of(v, paramTargets, depth + 1));
+  }
+
+  /** What a `let`/`var` is assigned after its declaration, in the scope that declares it (`f = relay`). */
+  private assignedValues(decl: ts.VariableDeclaration, sym: ts.Symbol): readonly ts.Expression[] {
+    if (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) return [];
+    let out = this.assignedTo.get(decl);
+    if (out) return out;
+    const found: ts.Expression[] = [];
+    const name = decl.name.getText();
+    let scope: ts.Node = decl;
+    while (scope.parent && !isFunctionWithBody(scope) && scope.kind !== SyntaxKind.SourceFile) scope = scope.parent;
+    const visit = (n: ts.Node): void => {
+      if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(n.left) && n.left.text === name &&
+        resolveAlias(this.checker, this.checker.getSymbolAtLocation(n.left)) === sym) found.push(n.right);
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(scope, visit);
+    out = found;
+    this.assignedTo.set(decl, out);
+    return out;
   }
 
   /** `f.bind(t, a…)`: f with `a…` bound; `make(…)`: what `make` returns. */

@@ -41,6 +41,8 @@ export class FunctionRelevance {
     if (facts.opaqueCall || facts.storesToMember || (facts.memberCall && i.usesAws)) return true;
     if (facts.callees.some((n) => i.calls.has(n) || INFERRED_DESTINATION_CALLEES.has(n) || i.mayBeDestination(n))) return true;
     if (facts.assigned.some((id) => !i.isLocalTo(fn, id))) return true;
+    // A local or parameter holding a function (`const g = show.bind(…); g(x)`, a callback) may be any function.
+    if (facts.calledIds.some((id) => !i.calls.has(id.text) && !INFERRED_DESTINATION_CALLEES.has(id.text) && i.isLocalTo(fn, id))) return true;
     if (i.isTagged(fn)) return true;
     if (fn.kind === SyntaxKind.Constructor && fn.parameters.some((p) => ts.getModifiers(p)?.length)) return true;
     for (const g of i.getters) if (readMembers.has(g)) return true;
