@@ -40,12 +40,12 @@ interface Destination {
   readonly label: string;
 }
 
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeControl(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** A code span: one line and no backtick, whatever the text holds (in a table, pass it through `cell`). */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${escapeControl(text).replace(/`/g, "'")}\``;
 }
 
