@@ -10,12 +10,11 @@
  */
 import type { Party } from '../config/types';
 import { COUNTRY_DATA_CHECKED, countrySystem, type CountryFact, type CountrySystem } from '../data/countrySystems';
-import type { Loc } from '../model';
 import type { Lang } from '../rules/types';
 import { SdkCatalogue } from '../vocabulary/sdkCatalogue';
 import { DISCLOSURE_TEXT, type DisclosureText } from './disclosureText';
 import type { FlowParty, FlowRecord } from './flows';
-import { cell, code } from './markdown';
+import { cell, code, placeText } from './markdown';
 import { TOOL_NAME, type CheckResult } from './model';
 import { tableHead } from './registerText';
 
@@ -51,10 +50,6 @@ interface Ctx {
   readonly catalogue: SdkCatalogue;
 }
 
-function where(loc: Loc, repository: string | undefined): string {
-  return `${repository ? `${repository}:` : ''}${loc.file}:${loc.line}`;
-}
-
 function add(groups: Map<string, Group>, key: string, init: Omit<Group, 'key' | 'categories' | 'bases' | 'locations' | 'flows'>, f: FlowRecord): void {
   let g = groups.get(key);
   if (!g) {
@@ -63,7 +58,7 @@ function add(groups: Map<string, Group>, key: string, init: Omit<Group, 'key' | 
   }
   g.categories.add(f.category);
   for (const b of f.bases) g.bases.add(b);
-  g.locations.add(where(f.sinkLocation, f.repository));
+  g.locations.add(placeText(f.sinkLocation, f.repository));
   g.flows.push(f);
 }
 

@@ -55,7 +55,10 @@ function jsonFinding(f: Finding) {
 }
 
 function jsonProblem(p: Problem) {
-  return { kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
+  return {
+    kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+    ...(p.repository ? { repository: p.repository } : {}),
+  };
 }
 
 export function formatJson(result: CheckResult, version: string, durationMs: number): string {
@@ -63,8 +66,6 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
     tool: TOOL_NAME,
     version,
     schemaVersion: SCHEMA_VERSION,
-    ...(result.repository ? { repository: result.repository } : {}),
-    ...(result.repositories ? { repositories: [...result.repositories] } : {}),
     findings: result.findings.map(jsonFinding),
     problems: result.problems.map(jsonProblem),
     suppressed: result.suppressed.map(jsonFinding),
@@ -72,6 +73,8 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
       files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs,
       ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
     },
+    ...(result.repository ? { repository: result.repository } : {}),
+    ...(result.repositories ? { repositories: [...result.repositories] } : {}),
     register: jsonRegister(result.flows, result.config),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
