@@ -68,9 +68,6 @@ function checkIdentity(r: Reader, value: Json): void {
     const found = JSON.stringify(value.schemaVersion) ?? 'missing';
     fail(r, findNodeAtLocation(r.root, ['schemaVersion']) ?? r.root, `schemaVersion ${found} is not supported: this residency-guard reads schemaVersion ${SUPPORTED_VERSION}`);
   }
-  if (value.register === undefined) {
-    fail(r, r.root, 'the report has no "register" section: it was written by an earlier residency-guard; run `residency-guard check --format json` again');
-  }
 }
 
 function segmentsOf(error: ErrorObject): (string | number)[] {
@@ -123,6 +120,9 @@ export function parseReport(file: string, text: string): ParsedReport {
   const value = JSON.parse(text) as Json;
   checkIdentity(r, value);
   checkSchema(r, value);
+  if (value.register === undefined) {
+    fail(r, r.root, 'the report has no "register" section: it was written by an earlier residency-guard; run `residency-guard check --format json` again');
+  }
   return {
     file,
     repository: typeof value.repository === 'string' ? value.repository : undefined,
