@@ -221,7 +221,7 @@ describe('usage errors exit 2', () => {
   const cases: ReadonlyArray<readonly [string, readonly string[], string]> = [
     ['an unknown command', ['chek'], 'residency-guard: Unknown command "chek"\n'],
     ['no command', [], 'residency-guard: No command given\n'],
-    ['a bad --format', ['check', '--format', 'xml'], 'residency-guard: Invalid value "xml" for --format; expected one of: text, json, sarif, markdown\n'],
+    ['a bad --format', ['check', '--format', 'xml'], 'residency-guard: Invalid value "xml" for --format; expected one of: text, json, sarif, markdown, disclosure\n'],
     ['a bad --fail-on', ['check', '--fail-on', 'warnings'], 'residency-guard: Invalid value "warnings" for --fail-on; expected one of: error, warning, info, none\n'],
     ['a bad --lang', ['check', '--lang', 'fr'], 'residency-guard: Invalid value "fr" for --lang; expected one of: en, ja\n'],
     ['an unknown option', ['check', '--bogus'], "residency-guard: Unknown option '--bogus'"],
