@@ -71,10 +71,17 @@ function collect(ctx: Ctx): Sections {
     for (const p of f.parties) collectParty(ctx, s, f, p, unreadable);
     if (f.country && f.country !== HOME) add(s.held, `${f.country}\u0000${f.region ?? f.description}`, { country: f.country, label: f.region ?? f.description }, f);
     if (f.unresolved) add(s.unresolved, f.description, { country: '?', label: f.description }, f);
-    const notice = f.vendor ? ctx.catalogue.packages.get(f.vendor.package)?.externalTransmission : undefined;
-    if (notice && f.vendor) add(s.notices, `${f.vendor.package}\u0000${f.parties.find((p) => p.id === `catalogue:${f.vendor?.id}`)?.country ?? '?'}`, { country: '?', label: f.vendor.package }, f);
+    if (f.vendor && ctx.catalogue.packages.get(f.vendor.package)?.externalTransmission) {
+      const country = vendorParty(f)?.country ?? '?';
+      add(s.notices, `${f.vendor.package}\u0000${country}`, { country, label: f.vendor.package }, f);
+    }
   }
   return s;
+}
+
+/** The catalogue vendor of a flow as a party (absent when its country is unknown). */
+function vendorParty(f: FlowRecord): FlowParty | undefined {
+  return f.vendor ? f.parties.find((p) => p.id === `catalogue:${f.vendor?.id}`) : undefined;
 }
 
 function collectParty(ctx: Ctx, s: Sections, f: FlowRecord, p: FlowParty, unreadable: boolean): void {
@@ -235,11 +242,10 @@ function noticeSection(s: Sections, ctx: Ctx): string[] {
   if (s.notices.size === 0) return [...head, t.noNotice, ''];
   const rows = [...s.notices.values()].sort((a, b) => a.key.localeCompare(b.key)).map((g) => {
     const f = g.flows[0];
-    const vendorParty = f.parties.find((p) => p.id === `catalogue:${f.vendor?.id}`);
     const vendor = f.vendor ? ctx.catalogue.vendors.get(f.vendor.id) : undefined;
     const purpose = ctx.catalogue.packages.get(g.label)?.externalTransmission?.purpose[ctx.lang] ?? '';
-    const place = vendorParty ? countryLabel(vendorParty.country, ctx) : ctx.t.unknownCountry;
-    const cells = [code(g.label), categoryList(g.categories, ctx), vendor?.name ?? vendorParty?.name ?? '', place, purpose];
+    const place = g.country === '?' ? ctx.t.unknownCountry : countryLabel(g.country, ctx);
+    const cells = [code(g.label), categoryList(g.categories, ctx), vendor?.name ?? vendorParty(f)?.name ?? '', place, purpose];
     return `| ${cells.map(cell).join(' | ')} |`;
   });
   return [...head, ...tableHead(t.noticeColumns), ...rows, ''];
@@ -262,8 +268,8 @@ function gapsSection(s: Sections, ctx: Ctx): string[] {
   return [...head, t.gapsChecked(disclosed), '', ...table, ...unresolved];
 }
 
-function scope(result: CheckResult): string {
-  if (result.repositories) return result.repositories.map((r) => code(r)).join(', ');
+function scope(result: CheckResult, t: DisclosureText): string {
+  if (result.repositories) return result.repositories.map((r) => code(r)).join(t.listSeparator);
   const root = result.root.replace(/\/+$/, '').split('/').pop() || result.root;
   return code(result.repository ?? root);
 }
@@ -274,7 +280,7 @@ export function formatDisclosure(result: CheckResult, version: string, lang: Lan
   const ctx: Ctx = { result, lang, t, catalogue };
   const s = collect(ctx);
   return [
-    t.title, '', t.draftBanner, '', t.generated(TOOL_NAME, version, scope(result)), '',
+    t.title, '', t.draftBanner, '', t.generated(TOOL_NAME, version, scope(result, t)), '',
     ...provisionSection(s, ctx), ...storageSection(s, ctx), ...noticeSection(s, ctx), ...gapsSection(s, ctx),
     t.caveatsHeading, '', ...t.caveats.map((c) => `- ${c}`), '', t.draftBanner, '',
   ].join('\n');
