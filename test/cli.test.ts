@@ -221,7 +221,7 @@ describe('usage errors exit 2', () => {
   const cases: ReadonlyArray<readonly [string, readonly string[], string]> = [
     ['an unknown command', ['chek'], 'residency-guard: Unknown command "chek"\n'],
     ['no command', [], 'residency-guard: No command given\n'],
-    ['a bad --format', ['check', '--format', 'xml'], 'residency-guard: Invalid value "xml" for --format; expected one of: text, json, sarif, markdown\n'],
+    ['a bad --format', ['check', '--format', 'xml'], 'residency-guard: Invalid value "xml" for --format; expected one of: text, json, sarif, markdown, disclosure\n'],
     ['a bad --fail-on', ['check', '--fail-on', 'warnings'], 'residency-guard: Invalid value "warnings" for --fail-on; expected one of: error, warning, info, none\n'],
     ['a bad --lang', ['check', '--lang', 'fr'], 'residency-guard: Invalid value "fr" for --lang; expected one of: en, ja\n'],
     ['an unknown option', ['check', '--bogus'], "residency-guard: Unknown option '--bogus'"],
@@ -465,6 +465,56 @@ describe('options', () => {
     const r = runInProcess(['check', 'errors'], tmp);
     assert.equal(r.code, EXIT_FINDINGS);
     assert.deepEqual(lines(r.stdout), ERRORS_TEXT);
+  });
+});
+
+describe('--format disclosure and merge (SPEC §7.2 v2)', () => {
+  function jsonReport(name: string, repository?: string): string {
+    const out = path.join(tmp, `${name}.json`);
+    runInProcess(['check', ws[name], '--format', 'json', '--output', out, ...(repository ? ['--repository', repository] : [])], tmp);
+    return out;
+  }
+
+  test('check --format disclosure keeps the exit statuses: 1 with findings, 0 with --fail-on none or none found', () => {
+    const errors = runInProcess(['check', '--format', 'disclosure'], ws.errors);
+    assert.equal(errors.code, EXIT_FINDINGS);
+    assert.match(errors.stdout, /^# Information on the provision of personal data to third parties in foreign countries \(DRAFT\)/);
+    assert.equal(runInProcess(['check', '--format', 'disclosure', '--fail-on', 'none'], ws.errors).code, EXIT_OK);
+    assert.equal(runInProcess(['check', '--format', 'disclosure'], ws.clean).code, EXIT_OK);
+    assert.equal(runInProcess(['check', '--format', 'disclosure'], ws.badJson).code, EXIT_USAGE);
+  });
+
+  test('--repository is recorded in the JSON report', () => {
+    const report = JSON.parse(fs.readFileSync(jsonReport('errors', 'acme/errors'), 'utf8')) as { repository?: string };
+    assert.equal(report.repository, 'acme/errors');
+  });
+
+  test('merge exits 0 and names the repositories; --output writes the merge', () => {
+    const out = path.join(tmp, 'merged.md');
+    const r = runInProcess(['merge', jsonReport('errors', 'acme/errors'), jsonReport('warning', 'acme/warning'), '--output', out], tmp);
+    assert.equal(r.code, EXIT_OK, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(fs.readFileSync(out, 'utf8'), /from `acme\/errors`, `acme\/warning`/);
+  });
+
+  test('merge exits 2 on a malformed report, naming the file, line and column, and without the usage text', () => {
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, '{\n  "tool": "residency-guard",\n  "schemaVersion": 1,\n  "findings": 3\n}\n');
+    const r = runInProcess(['merge', 'bad.json'], tmp);
+    assert.equal(r.code, EXIT_USAGE);
+    assert.match(r.stderr, /^residency-guard: bad\.json:4:15: /);
+    assert.doesNotMatch(r.stderr, /Usage:/);
+  });
+
+  test('merge exits 2 on a report of another schemaVersion, a missing file, no file or another format', () => {
+    const v2 = path.join(tmp, 'v2.json');
+    fs.writeFileSync(v2, JSON.stringify({ tool: 'residency-guard', version: '9.0.0', schemaVersion: 2, findings: [] }));
+    const wrong = runInProcess(['merge', 'v2.json'], tmp);
+    assert.equal(wrong.code, EXIT_USAGE);
+    assert.match(wrong.stderr, /v2\.json:1:\d+: schemaVersion 2 is not supported/);
+    assert.equal(runInProcess(['merge', 'missing.json'], tmp).code, EXIT_USAGE);
+    assert.equal(runInProcess(['merge'], tmp).code, EXIT_USAGE);
+    assert.equal(runInProcess(['merge', jsonReport('errors'), '--format', 'sarif'], tmp).code, EXIT_USAGE);
   });
 });
 

@@ -118,6 +118,14 @@ describe('language server', () => {
     const map = (await client.connection.sendRequest('residencyGuard/dataMap', {})) as { category: string; countries: { country: string }[] }[];
     assert.deepEqual(map.map((c) => [c.category, c.countries.map((x) => x.country)]), [['contact', ['CN']]]);
   });
+
+  it('exports the disclosure draft (Export Report…)', async () => {
+    const report = (await client.connection.sendRequest('residencyGuard/report', { format: 'disclosure' })) as { format: string; content: string };
+    assert.equal(report.format, 'disclosure');
+    assert.match(report.content, /^# Information on the provision of personal data to third parties in foreign countries \(DRAFT\)/);
+    assert.match(report.content, /^### China \(CN\)$/m);
+    assert.match(report.content, /^\| Chinese ops contractor \| contractor \(entrusted party\) \|/m);
+  });
 });
 
 /** A server spawned bare, for what a client must never send: resolves with its exit code, or rejects when it is still running after `ms`. */

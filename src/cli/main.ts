@@ -1,11 +1,11 @@
 /**
- * `residency-guard check [paths…] [--config FILE] [--format text|json|sarif|markdown] [--output FILE]
- * [--fail-on LEVEL] [--baseline FILE] [--lang en|ja] [--root DIR]` — runs the engine on a workspace and
- * prints findings for people or CI.
+ * `residency-guard check [paths…] [--config FILE] [--format text|json|sarif|markdown|disclosure] [--output FILE]
+ * [--fail-on LEVEL] [--baseline FILE] [--lang en|ja] [--root DIR] [--repository NAME]` — runs the engine on a
+ * workspace and prints findings for people or CI; `residency-guard merge REPORT.json…` (merge.ts) joins the
+ * JSON reports of many repositories.
  * Exit status (documented; never changes): 0 nothing at or above --fail-on, 1 findings, 2 usage or
  * config error.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,13 @@ import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../c
 import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
 import { DEFAULT_BUDGET, serveInWorker } from './budget';
 import { supervise } from './supervisor';
+import { InputError, pick, UsageError } from './errors';
+import { gitRepositoryName } from './gitRepository';
+import { runMerge } from './merge';
 import { createNodeHost, toPosix } from './nodeHost';
+import { writeOutput } from './output';
+
+export { writeOutput };
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,13 +34,19 @@ const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export const USAGE = `Usage: residency-guard check [paths...] [options]
+       residency-guard merge REPORT.json... [--format json|markdown|disclosure] [--output FILE] [--lang LANG]
 
-Checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to contractors.
+check: checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to
+contractors. merge: one register (or disclosure draft, or JSON report) for a company from the JSON
+reports of many repositories (check --format json), each finding with its repository.
 
 Options:
   --config FILE        residency.config.json to use (default: <root>/residency.config.json)
-  --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or markdown (the cross-border
-                       transfer register)
+  --format FORMAT      text (default), json, sarif (SARIF 2.1.0), markdown (the cross-border
+                       transfer register) or disclosure (a draft of the privacy-policy section on
+                       foreign transfers, for legal review); merge: json, markdown (default) or disclosure
+  --repository NAME    the repository name the JSON report records for merge (default: from the git
+                       remote of the checked root, when there is one)
   --output FILE        write the report to FILE instead of standard output
   --fail-on LEVEL      error (default), warning, info or none: the lowest severity that fails the run
   --baseline FILE      a JSON report written earlier (--format json): report, and fail on, only the
@@ -49,6 +61,7 @@ Options:
   -v, --version        show the version
 
 Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage or config error.
+merge: 0 written; 2 usage error or a report it cannot read (the file, line and column are named).
 `;
 
 export interface CliIO {
@@ -58,13 +71,6 @@ export interface CliIO {
   stderr(text: string): void;
 }
 
-class UsageError extends Error {}
-
-function pick<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`Invalid value "${value}" for ${option}; expected one of: ${allowed.join(', ')}`);
-}
 
 function langFromEnv(env: CliIO['env']): Lang {
   const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -77,7 +83,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
-      baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, repository: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' },
     },
   });
@@ -127,36 +133,6 @@ function readBaseline(file: string): Baseline {
   }
 }
 
-/** Why `file` cannot be replaced by the report: it is a symbolic link or not a regular file (undefined: it can). */
-function outputRefusal(file: string): string | undefined {
-  let st: fs.Stats;
-  try {
-    st = fs.lstatSync(file);
-  } catch {
-    return undefined; // does not exist yet
-  }
-  if (st.isSymbolicLink()) return 'it is a symbolic link';
-  return st.isFile() ? undefined : 'it is not a regular file';
-}
-
-/**
- * Writes the report atomically (SPEC §7.2 v2): into a new temporary file beside `file` (created exclusively,
- * so never through a link), then renamed over it. A symbolic link or a non-regular file at `file` is refused;
- * rename replaces a directory entry, never what a link planted meanwhile points to.
- */
-export function writeOutput(file: string, report: string): void {
-  const refusal = outputRefusal(file);
-  if (refusal) throw new UsageError(`Will not write the report to ${file}: ${refusal}`);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, report, { flag: 'wx', mode: 0o644 });
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`Cannot write the report to ${file}: ${(e as Error).message}`);
-  }
-}
-
 /** What a budgeted run (a worker of `main`) adds to a check: files over the budget, and who watches each file start. */
 export interface RunHooks {
   readonly overBudget?: OverBudget;
@@ -178,6 +154,10 @@ export function runCli(argv: readonly string[], io: CliIO, hooks: RunHooks = {})
       io.stderr(`residency-guard: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
+    if (e instanceof InputError) {
+      io.stderr(`residency-guard: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
     throw e;
   }
 }
@@ -187,10 +167,11 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   if (values.help) return io.stdout(USAGE), EXIT_OK;
   if (values.version) return io.stdout(`${pkg.version}\n`), EXIT_OK;
   const [command, ...rest] = positionals;
+  const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  if (command === 'merge') return runMerge(rest, { format: values.format, output: values.output, lang }, io);
   if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   const format = pick(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
-  const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
   positive(values['budget-seconds'], '--budget-seconds', DEFAULT_BUDGET.seconds);
   positive(values['budget-memory-mb'], '--budget-memory-mb', DEFAULT_BUDGET.memoryMb);
   const baseline = values.baseline ? readBaseline(path.resolve(io.cwd, values.baseline)) : undefined;
@@ -198,7 +179,9 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   for (const p of paths) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
   const root = toPosix(resolveRoot(io, paths, values.root));
   const started = Date.now();
-  const checked = checkWorkspace(createNodeHost({ readOnce: true }), {
+  const host = createNodeHost({ readOnce: true });
+  const repository = values.repository ?? gitRepositoryName(root, host);
+  const checked = checkWorkspace(host, {
     root,
     paths: paths.length === 1 && toPosix(paths[0]) === root ? [] : paths.map(toPosix),
     configFile: values.config ? toPosix(path.resolve(io.cwd, values.config)) : undefined,
@@ -206,7 +189,8 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
     ...(hooks.overBudget && hooks.overBudget.files.length > 0 ? { overBudget: hooks.overBudget } : {}),
     onFile: hooks.onFile,
   });
-  const result = baseline ? applyBaseline(checked, baseline) : checked;
+  const named = repository ? { ...checked, repository } : checked;
+  const result = baseline ? applyBaseline(named, baseline) : named;
   const durationMs = Date.now() - started;
   const report = formatReport(format, result, { version: pkg.version, durationMs, repositoryUrl: pkg.repository.url, lang });
   if (values.output) writeOutput(path.resolve(io.cwd, values.output), report);

@@ -43,4 +43,6 @@ export interface Problem {
   readonly location: Loc;
   /** A replacement the user probably meant ("did you mean"), when there is one. */
   readonly suggestion?: string;
+  /** The repository of the problem (set in a merged report, `residency-guard merge`). */
+  readonly repository?: string;
 }

@@ -1,6 +1,6 @@
 /**
  * `residencyGuard.exportReport`: asks for a format, gets the report of the last workspace check from the
- * server (REPORT_REQUEST) and saves it where the user chooses: JSON, SARIF, Markdown or text.
+ * server (REPORT_REQUEST) and saves it where the user chooses: JSON, SARIF, Markdown, the disclosure draft or text.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -24,6 +24,7 @@ const FORMAT_DETAILS: Readonly<Record<FormatId, () => Omit<ReportFormat, 'id'>>>
   json: () => ({ label: 'JSON', detail: vscode.l10n.t('Versioned report: findings, problems, suppressions, summary'), extension: 'json' }),
   sarif: () => ({ label: 'SARIF 2.1.0', detail: vscode.l10n.t('For code-scanning tools, with the path of each finding as a code flow'), extension: 'sarif' }),
   markdown: () => ({ label: 'Markdown', detail: vscode.l10n.t('Transfer register: what goes to which country and party, on which basis'), extension: 'md' }),
+  disclosure: () => ({ label: vscode.l10n.t('Disclosure draft'), detail: vscode.l10n.t('Draft of the privacy-policy text on foreign transfers (APPI Art. 28(2)), for legal review'), extension: 'md' }),
   text: () => ({ label: vscode.l10n.t('Text'), detail: vscode.l10n.t('One line per finding: file:line:column: severity rule message'), extension: 'txt' }),
 };
 

@@ -11,7 +11,7 @@ const CLI_MODULE = 'dist/cli.js';
 
 interface CheckTaskDefinition extends vscode.TaskDefinition {
   readonly paths?: readonly string[];
-  readonly format?: 'text' | 'json' | 'sarif' | 'markdown';
+  readonly format?: 'text' | 'json' | 'sarif' | 'markdown' | 'disclosure';
   readonly failOn?: 'error' | 'warning' | 'info' | 'none';
 }
 

@@ -66,7 +66,7 @@ export type DataMapResult = readonly DataMapCategory[];
 /** Request: a report of the last workspace check in a format (runs one when there is none). */
 export const REPORT_REQUEST = 'residencyGuard/report';
 /** The formats a report can be exported in (the CLI's `--format` values). */
-export const EXPORT_FORMATS = ['json', 'sarif', 'markdown', 'text'] as const;
+export const EXPORT_FORMATS = ['json', 'sarif', 'markdown', 'disclosure', 'text'] as const;
 export interface ReportParams {
   readonly format: (typeof EXPORT_FORMATS)[number];
 }

@@ -8,6 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import { validate as compiledValidator } from './configValidator.generated';
+import { DEFAULT_INTELLIGENCE_COOPERATION } from '../data/countrySystems';
 import { problemMessage, type ConfigOwner, type Lang, type ProblemMessageArgs, type ProblemMessageId } from '../messages/problemMessages';
 import { jsonKind, type ValueNoun } from '../messages/phrases';
 import { PROBLEM_CODES } from '../model';
@@ -19,7 +20,6 @@ import type { RegionCatalog } from '../vocabulary/regionTypes';
 import type { Basis, BasisType, PackageBinding, Party, ResidencyConfig } from './types';
 
 const CONFIG_NAME = 'residency.config.json';
-const DEFAULT_INTELLIGENCE_COOPERATION: readonly string[] = ['CN'];
 const COUNTRY_SHAPE = /^[A-Z]{2}$/;
 const ENUM_NOUNS: Readonly<Record<string, ValueNoun>> = {
   access: 'access class',
@@ -553,6 +553,7 @@ function buildParty(ctx: Context, entry: ValuedEntry, bases: ReadonlyMap<string,
     access: String(value.access),
     country: String(value.country),
     basis: partyBasis(ctx, entry, value.basis, bases),
+    measures: optionalString(value.measures),
     location: nodeLoc(ctx, entry.keyNode),
   });
 }

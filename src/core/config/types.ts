@@ -10,6 +10,8 @@ export interface Party {
   readonly access: string;
   readonly country: string;
   readonly basis?: string;
+  /** The recipient's protective measures (free text or a reference) for the disclosure draft (SPEC §4 v2). */
+  readonly measures?: string;
   readonly location?: Loc;
 }
 
@@ -53,7 +55,7 @@ export interface ResidencyConfig {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly include: readonly string[] | undefined;
   readonly exclude: readonly string[] | undefined;
-  /** Countries whose law obliges cooperation with state intelligence (default `["CN"]`). */
+  /** Countries whose law obliges cooperation with state intelligence (default: the country data's, `["CN"]`). */
   readonly intelligenceCooperation: readonly string[];
   /** Packages bound as destinations, in config order. */
   readonly packages: readonly PackageBinding[];

@@ -1,8 +1,10 @@
 /**
  * Country facts the engine needs: the ISO 3166-1 alpha-2 code list (to validate country codes in
  * annotations and the config) and the countries the PPC recognises as having an equivalent level of
- * protection (EU/EEA member states and the UK; APPI Art. 28(1), PPC Rules Art. 15).
+ * protection (EU/EEA member states and the UK; APPI Art. 28(1), PPC Rules Art. 15), taken from the
+ * project's country data (`countries.json`, read by `countrySystems.ts`).
  */
+import { countriesWhere } from './countrySystems';
 
 /** Every officially assigned ISO 3166-1 alpha-2 code (249). */
 export const ISO_COUNTRY_CODES = [
@@ -41,8 +43,8 @@ export const EU_MEMBER_STATES = [
   'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
 ] as const;
 
-/** Countries the PPC has designated as equivalent: the EU 27, the other EEA states (IS, LI, NO) and GB. */
-export const EQUIVALENT_COUNTRIES: ReadonlySet<string> = new Set<string>([...EU_MEMBER_STATES, 'IS', 'LI', 'NO', 'GB']);
+/** Countries the PPC has designated as equivalent (the EU 27, the other EEA states IS, LI, NO, and GB): `designated` in the country data. */
+export const EQUIVALENT_COUNTRIES: ReadonlySet<string> = new Set<string>(countriesWhere('designated'));
 
 export function isIsoCountry(code: string): boolean {
   return ISO_COUNTRIES.has(code);

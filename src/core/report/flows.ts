@@ -31,6 +31,10 @@ export interface FlowRecord {
   readonly pseudonymized: boolean;
   /** Ids of the bases that apply: those at the sink (destination and enclosing functions) and the parties' own. */
   readonly bases: readonly string[];
+  /** The SDK catalogue vendor and package of the sink, when it is one (the disclosure draft's notices and candidate countries). */
+  readonly vendor?: { readonly id: string; readonly package: string };
+  /** The repository the flow was found in (set in a merged register, `residency-guard merge`). */
+  readonly repository?: string;
 }
 
 function basesOf(hit: Hit, config: ResidencyConfig, partyIds: readonly string[]): string[] {
@@ -58,6 +62,7 @@ export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string
       sourceLocation: relativeLoc(root, l.source.loc), sinkLocation: relativeLoc(root, hit.site.loc),
       country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
       encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
+      ...(d.vendor ? { vendor: { id: d.vendor.id, package: d.vendor.pkg } } : {}),
     });
   }
   return out;

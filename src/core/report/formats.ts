@@ -1,11 +1,14 @@
 /**
  * The CLI's output formats (SPEC §7.2): `text`, one line per finding or problem in the problem-matcher
  * format `file:line:column: severity rule message`, and the versioned `json` report; `formatReport`
- * picks any of them, also `sarif` (sarif.ts) and `markdown`, the transfer register (markdown.ts).
+ * picks any of them, also `sarif` (sarif.ts), `markdown`, the transfer register (markdown.ts), and
+ * `disclosure`, the draft of the privacy-policy section on foreign transfers (disclosure.ts).
  */
 import type { Loc, Problem } from '../model';
 import { escapeControl, isControl } from '../text/escape';
+import { formatDisclosure } from './disclosure';
 import { formatMarkdown } from './markdown';
+import { jsonRegister } from './registerJson';
 import { TOOL_NAME, type CheckResult, type Finding } from './model';
 import { formatSarif, projectUris } from './sarif';
 
@@ -47,11 +50,15 @@ function jsonFinding(f: Finding) {
     path: f.path.map((p) => ({ location: { file: p.location.file, line: p.location.line, column: p.location.column }, note: p.note })),
     fingerprint: f.fingerprint,
     ...(f.suppression ? { suppression: { reason: f.suppression.reason, location: jsonLoc(f.suppression.location) } } : {}),
+    ...(f.repository ? { repository: f.repository } : {}),
   };
 }
 
 function jsonProblem(p: Problem) {
-  return { kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
+  return {
+    kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+    ...(p.repository ? { repository: p.repository } : {}),
+  };
 }
 
 export function formatJson(result: CheckResult, version: string, durationMs: number): string {
@@ -66,11 +73,14 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
       files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs,
       ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
     },
+    ...(result.repository ? { repository: result.repository } : {}),
+    ...(result.repositories ? { repositories: [...result.repositories] } : {}),
+    register: jsonRegister(result.flows, result.config),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'disclosure'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
@@ -78,7 +88,7 @@ export interface ReportOptions {
   readonly durationMs: number;
   /** The project's repository URL (package.json `repository.url`): SARIF's informationUri and rule help URIs. */
   readonly repositoryUrl: string;
-  /** Language of the markdown register's fixed texts (default `en`); the other formats ignore it. */
+  /** Language of the markdown register's and the disclosure draft's fixed texts (default `en`); the other formats ignore it. */
   readonly lang?: 'en' | 'ja';
 }
 
@@ -89,5 +99,6 @@ export function formatReport(format: ReportFormat, result: CheckResult, opts: Re
     case 'json': return formatJson(result, opts.version, opts.durationMs);
     case 'sarif': return formatSarif(result, { version: opts.version, ...projectUris(opts.repositoryUrl) });
     case 'markdown': return formatMarkdown(result, opts.version, opts.lang ?? 'en');
+    case 'disclosure': return formatDisclosure(result, opts.version, opts.lang ?? 'en');
   }
 }

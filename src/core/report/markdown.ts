@@ -29,8 +29,14 @@ interface Row {
   readonly label: string;
   readonly data: Set<string>;
   readonly bases: Set<string>;
-  readonly locations: Map<string, Loc>;
+  readonly locations: Map<string, Place>;
   readonly findings: Set<string>;
+}
+
+/** A code location and the repository it is in (set in a merged register). */
+interface Place {
+  readonly loc: Loc;
+  readonly repository?: string;
 }
 
 interface Destination {
@@ -40,12 +46,12 @@ interface Destination {
   readonly label: string;
 }
 
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeControl(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** A code span: one line and no backtick, whatever the text holds (in a table, pass it through `cell`). */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${escapeControl(text).replace(/`/g, "'")}\``;
 }
 
@@ -69,8 +75,13 @@ export function countryLabel(country: string, lang: Lang = 'en'): string {
   }
 }
 
-function locKey(loc: Loc): string {
-  return `${loc.file}:${loc.line}:${loc.column}`;
+function locKey(loc: Loc, repository?: string): string {
+  return `${repository ?? ''}\u0000${loc.file}:${loc.line}:${loc.column}`;
+}
+
+/** `file:line`, after the repository in a merged register (`acme/app:src/a.ts:3`). */
+export function placeText(loc: Loc, repository?: string): string {
+  return `${repository ? `${repository}:` : ''}${loc.file}:${loc.line}`;
 }
 
 /** The places a flow reaches, as written in `t`. */
@@ -107,7 +118,7 @@ function findingLabel(f: Finding, t: RegisterText): string {
 function findingsBySink(result: CheckResult): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of [...result.findings, ...result.suppressed]) {
-    const key = locKey(f.location);
+    const key = locKey(f.location, f.repository);
     out.set(key, [...(out.get(key) ?? []), f]);
   }
   return out;
@@ -124,7 +135,7 @@ function buildRows(result: CheckResult, t: RegisterText): Map<string, Map<string
   for (const f of personalFlows(result)) {
     const rows = byCategory.get(f.category) ?? new Map<string, Row>();
     byCategory.set(f.category, rows);
-    for (const d of destinationsOf(f, t)) addToRow(rows, d, f, sinks.get(locKey(f.sinkLocation)) ?? [], t);
+    for (const d of destinationsOf(f, t)) addToRow(rows, d, f, sinks.get(locKey(f.sinkLocation, f.repository)) ?? [], t);
   }
   return byCategory;
 }
@@ -138,7 +149,7 @@ function addToRow(rows: Map<string, Row>, d: Destination, f: FlowRecord, atSink:
   }
   row.data.add(dataLabel(f, t));
   for (const b of f.bases) row.bases.add(b);
-  row.locations.set(locKey(f.sinkLocation), f.sinkLocation);
+  row.locations.set(locKey(f.sinkLocation, f.repository), { loc: f.sinkLocation, repository: f.repository });
   for (const finding of atSink) if (findingFits(finding, f, row)) row.findings.add(findingLabel(finding, t));
 }
 
@@ -164,7 +175,9 @@ function list(items: Iterable<string>, t: RegisterText): string {
 
 function rowLine(result: CheckResult, row: Row, lang: Lang): string {
   const t = REGISTER_TEXT[lang];
-  const locations = [...row.locations.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map((l) => code(`${l.file}:${l.line}`));
+  const locations = [...row.locations.values()]
+    .sort((a, b) => (a.repository ?? '').localeCompare(b.repository ?? '') || a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line)
+    .map((p) => code(placeText(p.loc, p.repository)));
   const cells = [
     countryLabel(row.country, lang), row.label, list(row.data, t), list([...row.bases].map((id) => basisLabel(result, id, t)), t),
     locations.join(t.listSeparator), list(row.findings, t),
@@ -175,9 +188,9 @@ function rowLine(result: CheckResult, row: Row, lang: Lang): string {
 function categorySection(result: CheckResult, category: string, rows: Map<string, Row>, lang: Lang): string[] {
   const t = REGISTER_TEXT[lang];
   const fields = new Map<string, FlowRecord>();
-  for (const f of personalFlows(result)) if (f.category === category) fields.set(f.symbol, f);
-  const declared = [...fields.values()].sort((a, b) => a.symbol.localeCompare(b.symbol))
-    .map((f) => t.field(code(f.symbol), f.residency, escapeControl(`${f.sourceLocation.file}:${f.sourceLocation.line}`)));
+  for (const f of personalFlows(result)) if (f.category === category) fields.set(`${f.symbol}\u0000${f.repository ?? ''}`, f);
+  const declared = [...fields.values()].sort((a, b) => a.symbol.localeCompare(b.symbol) || (a.repository ?? '').localeCompare(b.repository ?? ''))
+    .map((f) => t.field(code(f.symbol), f.residency, escapeControl(placeText(f.sourceLocation, f.repository))));
   return [
     t.categoryHeading(category), '',
     t.fields(declared), '',
@@ -237,7 +250,7 @@ function suppressionsSection(result: CheckResult, t: RegisterText): string[] {
   if (result.suppressed.length === 0) return [t.suppressionsHeading, '', t.noSuppressions, ''];
   const lines = result.suppressed.map((f) => {
     const data = list(new Set(f.sources.map((s) => s.symbol)), t);
-    return `| ${f.rule} | ${cell(code(`${f.location.file}:${f.location.line}`))} | ${cell(data)} | ${cell(f.suppression?.reason ?? '')} |`;
+    return `| ${f.rule} | ${cell(code(placeText(f.location, f.repository)))} | ${cell(data)} | ${cell(f.suppression?.reason ?? '')} |`;
   });
   return [t.suppressionsHeading, '', ...tableHead(t.suppressionsColumns), ...lines, ''];
 }
@@ -245,17 +258,18 @@ function suppressionsSection(result: CheckResult, t: RegisterText): string[] {
 function otherFindingsSection(result: CheckResult, t: RegisterText): string[] {
   const other = result.findings.filter((f) => f.sources.length === 0);
   if (other.length === 0) return [];
-  const lines = other.map((f) => `| ${t.finding(f.rule, f.severity)} | ${cell(code(`${f.location.file}:${f.location.line}`))} | ${cell(f.message)} |`);
+  const lines = other.map((f) => `| ${t.finding(f.rule, f.severity)} | ${cell(code(placeText(f.location, f.repository)))} | ${cell(f.message)} |`);
   return [t.configFindingsHeading, '', ...tableHead(t.configFindingsColumns), ...lines, ''];
 }
 
 function header(result: CheckResult, version: string, t: RegisterText): string[] {
   const rootName = result.root.replace(/\/+$/, '').split('/').pop() || result.root;
-  const config = result.config.file ? code(relativePath(result.root, result.config.file)) : t.configNone;
+  const root = result.repositories ? result.repositories.map((r) => code(r)).join(t.listSeparator) : code(result.repository ?? rootName);
+  const config = result.repositories ? t.configMerged : result.config.file ? code(relativePath(result.root, result.config.file)) : t.configNone;
   return [
     t.title, '',
     t.generated({
-      tool: TOOL_NAME, version, root: code(rootName), config, files: result.files, flows: personalFlows(result).length,
+      tool: TOOL_NAME, version, root, config, files: result.files, flows: personalFlows(result).length,
       findings: result.findings.length, suppressed: result.suppressed.length, baselined: result.baselined,
     }), '',
     t.intro, '',

@@ -51,6 +51,8 @@ export interface Finding {
   readonly fingerprint: string;
   /** Set on suppressed findings. */
   readonly suppression?: { readonly reason: string; readonly location: Loc };
+  /** The repository the finding was found in (set in a merged register, `residency-guard merge`). */
+  readonly repository?: string;
 }
 
 export interface CheckResult {
@@ -67,4 +69,8 @@ export interface CheckResult {
   readonly declarations: readonly AnnotatedDeclaration[];
   /** How many findings a baseline held and were left out (set only when a baseline was applied). */
   readonly baselined?: number;
+  /** The repository checked (`--repository`, else its git remote), recorded in the JSON report for `merge`. */
+  readonly repository?: string;
+  /** Set on a merged result (`residency-guard merge`): the repositories it covers, in input order. */
+  readonly repositories?: readonly string[];
 }

@@ -56,6 +56,8 @@ export interface CataloguePackage {
   readonly vendor: string | null;
   readonly calls: readonly CatalogueCall[];
   readonly region: readonly RegionSource[];
+  /** Set when the package runs in the user's browser: its sends are external transmissions (TBA Art. 27-12) with this purpose. */
+  readonly externalTransmission?: { readonly purpose: Readonly<Record<'en' | 'ja', string>> };
 }
 
 /** A host that belongs to a vendor. */
@@ -75,6 +77,7 @@ export interface MatchedCall {
 
 interface RawPackage {
   readonly sameAs?: string;
+  readonly externalTransmission?: CataloguePackage['externalTransmission'];
   readonly vendor?: string | null;
   readonly calls?: readonly CatalogueCall[];
   readonly region?: readonly RegionSource[];
@@ -109,8 +112,16 @@ export class SdkCatalogue {
     for (const [name, p] of Object.entries(raw.packages)) {
       const target = p.sameAs ? raw.packages[p.sameAs] : p;
       if (!target) continue;
-      this.packages.set(name, { name, vendor: target.vendor ?? null, calls: target.calls ?? [], region: target.region ?? [] });
+      const notice = p.externalTransmission ? { externalTransmission: p.externalTransmission } : {};
+      this.packages.set(name, { name, vendor: target.vendor ?? null, calls: target.calls ?? [], region: target.region ?? [], ...notice });
     }
+  }
+
+  /** The countries a vendor's hosts and default place are in (the candidates of an unresolved call of it), sorted. */
+  vendorCountries(vendorId: string): string[] {
+    const own = this.vendors.get(vendorId)?.country;
+    const hosts = this.hosts.filter((h) => h.host.vendor.id === vendorId).map((h) => h.host.country);
+    return [...new Set([own, ...hosts])].filter((c): c is string => typeof c === 'string').sort();
   }
 
   /** The entry an import specifier names: the package itself or a subpath of it (`firebase-admin/firestore`). */
