@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { CONFIG_FILE_NAME, checkWorkspace, type OverBudget } from '../core/engine';
-import type { Severity } from '../core/model';
+import { PROBLEM_CODES, type Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
@@ -108,8 +108,9 @@ function resolveRoot(io: CliIO, paths: readonly string[], root: string | undefin
 export function failing(result: CheckResult, failOn: (typeof FAIL_ON)[number]): boolean {
   if (failOn === 'none') return false;
   const min = RANK[failOn];
-  const problemKinds = new Set(['annotation', 'suppression', 'parse']);
-  return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => problemKinds.has(p.kind) && RANK[p.severity] >= min);
+  // Every problem counts (SPEC §7.3 v2): a skipped file, an undeclared workspace or an alias that does not
+  // resolve must not let a run pass silently.
+  return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => RANK[p.severity] >= min);
 }
 
 function readBaseline(file: string): Baseline {
@@ -213,6 +214,12 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   else io.stdout(report);
   io.stderr(`${summaryLine(result, durationMs)}\n`);
   if (result.problems.some((p) => p.kind === 'config' && p.severity === 'error')) return EXIT_USAGE;
+  const nothing = checked.files === 0 ? checked.problems.find((p) => p.code === PROBLEM_CODES.nothingAnalysed) : undefined;
+  if (checked.files === 0) {
+    // Fails closed (SPEC §6.0 v2): a run that analysed nothing is a usage error, never a clean bill of health.
+    io.stderr(`residency-guard: ${nothing?.message ?? 'No file was analysed'}\n`);
+    return EXIT_USAGE;
+  }
   return failing(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 

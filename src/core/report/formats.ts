@@ -6,7 +6,7 @@
 import type { Loc, Problem } from '../model';
 import { escapeControl, isControl } from '../text/escape';
 import { formatMarkdown } from './markdown';
-import { TOOL_NAME, type CheckResult, type Finding } from './model';
+import { TOOL_NAME, type CheckResult, type Finding, type Inventory } from './model';
 import { formatSarif, projectUris } from './sarif';
 
 export { TOOL_NAME, escapeControl, isControl };
@@ -28,8 +28,9 @@ export function formatText(result: CheckResult): string {
 export function summaryLine(result: CheckResult, durationMs: number): string {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const baselined = result.baselined !== undefined ? `${result.baselined} baselined, ` : '';
+  const skipped = result.filesSkipped ? `, ${result.filesSkipped} skipped` : '';
   return `${result.findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info), ` +
-    `${result.suppressed.length} suppressed, ${baselined}${result.problems.length} problems in ${result.files} files (${durationMs} ms)`;
+    `${result.suppressed.length} suppressed, ${baselined}${result.problems.length} problems in ${result.files} files${skipped} (${durationMs} ms)`;
 }
 
 function jsonLoc(l: Loc) {
@@ -54,7 +55,19 @@ function jsonProblem(p: Problem) {
   return { kind: p.kind, code: p.code, severity: p.severity, message: p.message, location: jsonLoc(p.location), ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
 }
 
+/** What was looked at (SPEC §7.3 v2): every declared source and every egress point, resolved or not. */
+function jsonInventory(inventory: Inventory) {
+  return {
+    sources: inventory.sources.map((s) => ({ symbol: s.name, category: s.category, residency: s.residency, location: jsonLoc(s.location) })),
+    egress: inventory.egress.map((e) => ({
+      location: jsonLoc(e.location), kind: e.kind, description: e.description, country: e.country, region: e.region, party: e.party,
+      partyName: e.partyName, resolved: !e.unresolved, ...(e.vendor ? { vendor: e.vendor } : {}),
+    })),
+  };
+}
+
 export function formatJson(result: CheckResult, version: string, durationMs: number): string {
+  const inventory = result.inventory;
   const report = {
     tool: TOOL_NAME,
     version,
@@ -65,7 +78,10 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
     summary: {
       files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs,
       ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
+      filesSkipped: result.filesSkipped ?? 0,
+      ...(inventory ? { sourcesDeclared: inventory.sources.length, destinations: inventory.egress.length } : {}),
     },
+    ...(inventory ? { inventory: jsonInventory(inventory) } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
