@@ -44,9 +44,21 @@ function ws(name: string, files: Record<string, string>): string {
   return writeFiles(path.join(tmp, name), files);
 }
 
-function json(dir: string, ...args: string[]): { code: number; report: Record<string, any>; stderr: string } {
+interface JsonLoc { readonly file: string; readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number }
+/** The parts of the JSON report these tests read. */
+interface Report {
+  readonly summary: Readonly<Record<string, number>>;
+  readonly findings: ReadonlyArray<{ readonly rule: string; readonly location: JsonLoc }>;
+  readonly problems: ReadonlyArray<{ readonly code: string; readonly message: string; readonly location: JsonLoc }>;
+  readonly inventory: {
+    readonly sources: readonly unknown[];
+    readonly egress: ReadonlyArray<{ readonly location: JsonLoc; readonly kind: string; readonly resolved: boolean }>;
+  };
+}
+
+function json(dir: string, ...args: string[]): { code: number; report: Report; stderr: string } {
   const r = runInProcess(['check', '--format', 'json', ...args], dir);
-  return { code: r.code, report: r.stdout ? JSON.parse(r.stdout) : {}, stderr: r.stderr };
+  return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 
 test('a solution-style tsconfig ("files": [] + references) is followed: its projects are analysed and their path aliases resolve', () => {
