@@ -17,6 +17,7 @@ import type { Lang } from '../core/rules/types';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
 import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
 import { DEFAULT_BUDGET, serveInWorker } from './budget';
+import { runInit } from './init';
 import { supervise } from './supervisor';
 import { createNodeHost, toPosix } from './nodeHost';
 
@@ -28,8 +29,12 @@ const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export const USAGE = `Usage: residency-guard check [paths...] [options]
+       residency-guard init [dir] [--write] [--format text|json] [--lang en|ja]
 
-Checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to contractors.
+check: checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to
+contractors.
+init: lists candidate personal-data fields with a proposed annotation each, the egress points found and a
+starter residency.config.json; --write applies them (without it nothing changes).
 
 Options:
   --config FILE        residency.config.json to use (default: <root>/residency.config.json)
@@ -78,7 +83,7 @@ function parse(argv: readonly string[]) {
     options: {
       config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
       baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-      'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' },
+      'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' }, write: { type: 'boolean' },
     },
   });
 }
@@ -188,6 +193,7 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   if (values.help) return io.stdout(USAGE), EXIT_OK;
   if (values.version) return io.stdout(`${pkg.version}\n`), EXIT_OK;
   const [command, ...rest] = positionals;
+  if (command === 'init') return init(values, rest, io);
   if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   const format = pick(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
@@ -221,6 +227,16 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
     return EXIT_USAGE;
   }
   return failing(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `init [dir] [--write] [--format text|json] [--lang]` (init.ts). */
+function init(values: ReturnType<typeof parse>['values'], rest: readonly string[], io: CliIO): number {
+  if (rest.length > 1) throw new UsageError('init takes at most one directory');
+  const format = pick(values.format, ['text', 'json'] as const, '--format', 'text');
+  const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  const dir = path.resolve(io.cwd, values.root ?? rest[0] ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`No such directory: ${dir}`);
+  return runInit({ root: dir, write: values.write === true, format, lang }, io, writeOutput);
 }
 
 /**
