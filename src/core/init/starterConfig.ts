@@ -38,7 +38,7 @@ function places(list: readonly EgressPoint[]): string {
 
 /** What an unresolved egress goes to: the URL's host, else the package or callee its description starts with (`nodemailer`). */
 function targetOf(e: EgressPoint): string | undefined {
-  return hostOf(e) ?? /^[@\w./-]+/.exec(e.description)?.[0];
+  return hostOf(e) ?? (e.kind === 'http' ? undefined : /^[@\w./-]+/.exec(e.description)?.[0]);
 }
 
 /** Commented-out party templates for the destinations whose country is unknown (hosts, SMTP relays, …). */
