@@ -47,6 +47,9 @@ function alreadyTagged(sf: ts.SourceFile, node: ts.Node): boolean {
   return DOC_WITH_TAG.test(sf.text.slice(node.getFullStart(), end));
 }
 
+/** Whether a member `name` of a class or interface redeclares a base member whose annotation would spread to it. */
+export type Inherits = (owner: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, name: string) => boolean;
+
 /** A member of a base class or implemented/extended interface of the workspace that this member redeclares. */
 function inheritsFromWorkspace(checker: ts.TypeChecker, owner: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, name: string, workspace: ReadonlySet<string>): boolean {
   const bases: ts.Type[] = [];
@@ -66,17 +69,17 @@ function fieldOf(member: ts.Node): Field | undefined {
   return { node: member, name, typeText: member.type?.getText(), decorators: decoratorNames(member) };
 }
 
-function classContainer(c: ts.ClassLikeDeclaration, checker: ts.TypeChecker, workspace: ReadonlySet<string>): Container | undefined {
+function classContainer(c: ts.ClassLikeDeclaration, inherits: Inherits): Container | undefined {
   if (!c.name) return undefined;
   const decorators = decoratorNames(c);
   const orm: CandidateReason | undefined = decorators.includes('Entity') ? { kind: 'typeorm', entity: c.name.text }
     : decorators.includes('Schema') ? { kind: 'mongoose', schema: c.name.text } : undefined;
-  const fields = c.members.map(fieldOf).filter((f): f is Field => !!f && !inheritsFromWorkspace(checker, c, f.name, workspace));
+  const fields = c.members.map(fieldOf).filter((f): f is Field => !!f && !inherits(c, f.name));
   return { name: c.name.text, fields, orm };
 }
 
-function interfaceContainer(i: ts.InterfaceDeclaration, checker: ts.TypeChecker, workspace: ReadonlySet<string>): Container {
-  const fields = i.members.map(fieldOf).filter((f): f is Field => !!f && !inheritsFromWorkspace(checker, i, f.name, workspace));
+function interfaceContainer(i: ts.InterfaceDeclaration, inherits: Inherits): Container {
+  const fields = i.members.map(fieldOf).filter((f): f is Field => !!f && !inherits(i, f.name));
   return { name: i.name.text, fields };
 }
 
@@ -115,13 +118,13 @@ function mongooseFields(literal: ts.ObjectLiteralExpression, out: Field[] = []):
 }
 
 /** The containers of a file whose fields may be candidates. */
-function containersOf(sf: ts.SourceFile, checker: ts.TypeChecker, workspace: ReadonlySet<string>): Container[] {
+function containersOf(sf: ts.SourceFile, inherits: Inherits): Container[] {
   const out: Container[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isClassLike(n) && !alreadyTagged(sf, n)) {
-      const c = classContainer(n, checker, workspace);
+      const c = classContainer(n, inherits);
       if (c) out.push(c);
-    } else if (ts.isInterfaceDeclaration(n) && !alreadyTagged(sf, n)) out.push(interfaceContainer(n, checker, workspace));
+    } else if (ts.isInterfaceDeclaration(n) && !alreadyTagged(sf, n)) out.push(interfaceContainer(n, inherits));
     else if (ts.isTypeAliasDeclaration(n) && ts.isTypeLiteralNode(n.type) && !alreadyTagged(sf, n)) {
       out.push({ name: n.name.text, fields: n.type.members.map(fieldOf).filter((f): f is Field => !!f) });
     } else if (ts.isNewExpression(n)) {
@@ -174,9 +177,34 @@ function containerCandidates(sf: ts.SourceFile, c: Container): Candidate[] {
     .filter((x): x is Candidate => !!x);
 }
 
+/**
+ * The candidates of one parsed file (parent pointers set). `inherits` says which members a base of the
+ * workspace covers; without a program (the editor's code action on one buffer) syntax alone decides:
+ * a member is left out when its class or interface has an `extends`/`implements` clause naming a type that
+ * declares it in the same file.
+ */
+export function fileCandidates(sf: ts.SourceFile, inherits: Inherits = sameFileBase(sf)): Candidate[] {
+  return containersOf(sf, inherits).flatMap((c) => containerCandidates(sf, c));
+}
+
+function sameFileBase(sf: ts.SourceFile): Inherits {
+  const declared = new Map<string, Set<string>>();
+  for (const st of sf.statements) {
+    if ((ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st)) && st.name) {
+      declared.set(st.name.text, new Set(st.members.map((m) => propertyName(m.name as ts.PropertyName | undefined)).filter((n): n is string => !!n)));
+    }
+  }
+  return (owner, name) => (owner.heritageClauses ?? []).some((h) => h.types.some((t) => {
+    const base = ts.isIdentifier(t.expression) ? t.expression.text
+      : ts.isCallExpression(t.expression) && t.expression.arguments[0] && ts.isIdentifier(t.expression.arguments[0]) ? t.expression.arguments[0].text : undefined;
+    return base !== undefined && declared.get(base)?.has(name) === true;
+  }));
+}
+
 /** Every candidate of the workspace files, in file order. */
 export function codeCandidates(program: ts.Program, files: readonly ts.SourceFile[]): Candidate[] {
   const checker = program.getTypeChecker();
   const workspace = new Set(files.map((f) => f.fileName));
-  return files.flatMap((sf) => containersOf(sf, checker, workspace).flatMap((c) => containerCandidates(sf, c)));
+  const inherits: Inherits = (owner, name) => inheritsFromWorkspace(checker, owner, name, workspace);
+  return files.flatMap((sf) => fileCandidates(sf, inherits));
 }

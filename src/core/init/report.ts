@@ -66,6 +66,11 @@ const TEXT: Readonly<Record<Lang, Text>> = {
   },
 };
 
+/** Why a candidate was proposed, in `lang` (`name "email"; class-validator @IsEmail`). */
+export function reasonsText(reasons: readonly CandidateReason[], lang: Lang): string {
+  return reasons.map(TEXT[lang].reason).join(lang === 'ja' ? '、' : '; ');
+}
+
 function rel(plan: InitPlan, file: string): string {
   return file.startsWith(`${plan.root}/`) ? file.slice(plan.root.length + 1) : file;
 }
