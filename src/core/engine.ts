@@ -279,9 +279,9 @@ class CheckRun {
     }
     this.collectPackageAnnotations(ap.program, new Set(ap.files));
     this.bindPrisma(ap.program);
+    onFile?.(undefined);
     this.problems.push(...unresolvedAliasImports(ap.program, this.files, this.host, this.lang));
     if (this.files.length > 0 && !anySource(this.annotations)) this.problems.push(this.noSourceProblem());
-    onFile?.(undefined);
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
