@@ -129,12 +129,22 @@ describe('the transfer register in other workspaces', () => {
     assert.ok(text.includes('| CN (China) | Ops \\| Shenzhen (contractor-overseas) |'), text);
   });
 
-  test('a workspace without flows says so', () => {
-    const dir = writeFiles(path.join(tmp, 'empty'), { 'src/a.ts': 'export const a = 1;\n' });
+  test('a workspace without flows says so, and lists what was looked at', () => {
+    const dir = writeFiles(path.join(tmp, 'empty'), { 'src/a.ts': '/** @residency jp-only */\nexport type Phone = string;\nexport const a = 1;\n' });
     const r = markdownOf(dir);
     assert.equal(r.code, 0);
     assert.ok(r.stdout.includes('No flow of personal data was found.'));
     assert.ok(r.stdout.includes('No personal data reaches a country outside Japan.'));
     assert.ok(r.stdout.includes('No finding is suppressed.'));
+    assert.ok(r.stdout.includes('| `Phone` | personal | jp-only | `src/a.ts:2` |'), r.stdout);
+    assert.ok(r.stdout.includes('No call was found that hands data to a tagged or inferred destination.'));
+  });
+
+  test('a workspace that declares no personal data is not a clean bill of health: the register says so and lists the egress points', () => {
+    const dir = writeFiles(path.join(tmp, 'undeclared'), { 'src/a.ts': "export const send = (x: string) => fetch('https://api.example.com/v1', { method: 'POST', body: x });\n" });
+    const r = markdownOf(dir);
+    assert.ok(r.stdout.includes('**No personal data is declared in this workspace: this register cannot show transfers.**'), r.stdout);
+    assert.ok(!r.stdout.includes('No flow of personal data was found.'));
+    assert.ok(r.stdout.includes('| `src/a.ts:1` | http | https://api.example.com | — | unresolved |'), r.stdout);
   });
 });

@@ -30,7 +30,7 @@ const ENGLISH_PHRASES = [
   'No finding is suppressed.', 'none (defaults)', '(China)', '(South Korea)', '(United States)', '(Japan)',
 ];
 
-const JAPANESE_HEADINGS = ['# 越境移転の記録簿', '## プライバシーポリシーに記載すべき国', '## 者（提供先・委託先など）', '## 抑止'];
+const JAPANESE_HEADINGS = ['# 越境移転の記録簿', '## プライバシーポリシーに記載すべき国', '## 者（提供先・委託先など）', '## 抑止', '## 確認した範囲'];
 
 let tmp = '';
 /** Workspace name → [English register, Japanese register]. */
@@ -57,7 +57,7 @@ before(() => {
     members: writeFiles(path.join(tmp, 'members'), transferWorkspace()),
     undisclosed: writeFiles(path.join(tmp, 'undisclosed'), { ...transferWorkspace(false), 'residency.config.json': undisclosed }),
     allNamed: writeFiles(path.join(tmp, 'all-named'), { ...transferWorkspace(false), 'residency.config.json': allNamed }),
-    empty: writeFiles(path.join(tmp, 'empty'), { 'src/a.ts': 'export const a = 1;\n' }),
+    empty: writeFiles(path.join(tmp, 'empty'), { 'src/a.ts': '/** @residency jp-only */\nexport type Phone = string;\nexport const a = 1;\n' }),
     // Unresolved egresses, encrypted and pseudonymised data, findings about the config itself.
     'dest-http': path.join(FIXTURES, 'dest-http'),
     'dest-aws-v3': path.join(FIXTURES, 'dest-aws-v3'),
@@ -81,6 +81,7 @@ describe('the transfer register in Japanese', () => {
     assert.deepEqual(lines.filter((l) => l.startsWith('#')), [
       '# 越境移転の記録簿', '## データの種類: contact', '## データの種類: identifier', '## データの種類: payment',
       '## プライバシーポリシーに記載すべき国', '## 者（提供先・委託先など）', '## 抑止',
+      '## 確認した範囲', '### 宣言された個人データ', '### データの送出箇所',
     ]);
     for (const [en, jaText] of registers.values()) {
       for (const h of JAPANESE_HEADINGS) assert.ok(jaText.includes(`${h}\n`), h);

@@ -199,12 +199,16 @@ describe('language server protocol misuse and unsaved buffers', () => {
     assert.match(info.version, /^\d+\.\d+\.\d+/);
   });
 
-  it('screens the unsaved buffer, not the disk copy: a NUL in the buffer skips the file as binary', async () => {
+  it('screens the unsaved buffer, not the disk copy: binary bytes in the buffer skip the file, a NUL in a comment does not', async () => {
     client.open(uri('src/main.ts'), MAIN);
     await client.until(() => ours('src/main.ts').some((d) => d.code === 'JPR001'), 'the finding on the clean buffer');
-    client.change(uri('src/main.ts'), `\u0000${MAIN}`, 2);
+    // A binary file opened in the editor: a NUL, and bytes that were not UTF-8 (decoded as U+FFFD).
+    client.change(uri('src/main.ts'), `\u0000\uFFFD${MAIN}`, 2);
     await client.until(() => ours('src/main.ts').every((d) => d.code === 'RG011') && ours('src/main.ts').length === 1, 'only the binary notice');
     assert.match(ours('src/main.ts')[0].message, /binary/);
+    // A NUL inside a comment of UTF-8 text does not hide the file (SPEC §7.3 v2, as git tells binary files).
+    client.change(uri('src/main.ts'), `// \u0000\n${MAIN}`, 3);
+    await client.until(() => ours('src/main.ts').some((d) => d.code === 'JPR001'), 'the finding again');
   });
 });
 

@@ -11,12 +11,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { CONFIG_FILE_NAME, checkWorkspace, type OverBudget } from '../core/engine';
-import type { Severity } from '../core/model';
+import { PROBLEM_CODES, type Severity } from '../core/model';
 import type { CheckResult } from '../core/report/model';
 import type { Lang } from '../core/rules/types';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../core/report/baseline';
 import { formatReport, REPORT_FORMATS, summaryLine } from '../core/report/formats';
 import { DEFAULT_BUDGET, serveInWorker } from './budget';
+import { runInit } from './init';
 import { supervise } from './supervisor';
 import { InputError, pick, UsageError } from './errors';
 import { gitRepositoryName } from './gitRepository';
@@ -35,10 +36,13 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export const USAGE = `Usage: residency-guard check [paths...] [options]
        residency-guard merge REPORT.json... [--format json|markdown|disclosure] [--output FILE] [--lang LANG]
+       residency-guard init [dir] [--write] [--format text|json] [--lang en|ja]
 
 check: checks TypeScript/JavaScript code for flows of Japanese users' personal data abroad or to
 contractors. merge: one register (or disclosure draft, or JSON report) for a company from the JSON
 reports of many repositories (check --format json), each finding with its repository.
+init: lists candidate personal-data fields with a proposed annotation each, the egress points found and a
+starter residency.config.json; --write applies them (without it nothing changes).
 
 Options:
   --config FILE        residency.config.json to use (default: <root>/residency.config.json)
@@ -84,7 +88,7 @@ function parse(argv: readonly string[]) {
     options: {
       config: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' },
       baseline: { type: 'string' }, lang: { type: 'string' }, root: { type: 'string' }, repository: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-      'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' },
+      'budget-seconds': { type: 'string' }, 'budget-memory-mb': { type: 'string' }, write: { type: 'boolean' },
     },
   });
 }
@@ -114,8 +118,9 @@ function resolveRoot(io: CliIO, paths: readonly string[], root: string | undefin
 export function failing(result: CheckResult, failOn: (typeof FAIL_ON)[number]): boolean {
   if (failOn === 'none') return false;
   const min = RANK[failOn];
-  const problemKinds = new Set(['annotation', 'suppression', 'parse']);
-  return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => problemKinds.has(p.kind) && RANK[p.severity] >= min);
+  // Every problem counts (SPEC §7.3 v2): a skipped file, an undeclared workspace or an alias that does not
+  // resolve must not let a run pass silently.
+  return result.findings.some((f) => RANK[f.severity] >= min) || result.problems.some((p) => RANK[p.severity] >= min);
 }
 
 function readBaseline(file: string): Baseline {
@@ -169,6 +174,7 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   const [command, ...rest] = positionals;
   const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
   if (command === 'merge') return runMerge(rest, { format: values.format, output: values.output, lang }, io);
+  if (command === 'init') return init(values, rest, io);
   if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   const format = pick(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = pick(values['fail-on'], FAIL_ON, '--fail-on', 'error');
@@ -197,7 +203,23 @@ function run(argv: readonly string[], io: CliIO, hooks: RunHooks): number {
   else io.stdout(report);
   io.stderr(`${summaryLine(result, durationMs)}\n`);
   if (result.problems.some((p) => p.kind === 'config' && p.severity === 'error')) return EXIT_USAGE;
+  const nothing = checked.files === 0 ? checked.problems.find((p) => p.code === PROBLEM_CODES.nothingAnalysed) : undefined;
+  if (checked.files === 0) {
+    // Fails closed (SPEC §6.0 v2): a run that analysed nothing is a usage error, never a clean bill of health.
+    io.stderr(`residency-guard: ${nothing?.message ?? 'No file was analysed'}\n`);
+    return EXIT_USAGE;
+  }
   return failing(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `init [dir] [--write] [--format text|json] [--lang]` (init.ts). */
+function init(values: ReturnType<typeof parse>['values'], rest: readonly string[], io: CliIO): number {
+  if (rest.length > 1) throw new UsageError('init takes at most one directory');
+  const format = pick(values.format, ['text', 'json'] as const, '--format', 'text');
+  const lang = pick(values.lang, ['en', 'ja'] as const, '--lang', langFromEnv(io.env));
+  const dir = path.resolve(io.cwd, values.root ?? rest[0] ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`No such directory: ${dir}`);
+  return runInit({ root: dir, write: values.write === true, format, lang }, io, writeOutput);
 }
 
 /**

@@ -16,6 +16,8 @@ import { bindPrismaModels } from './analysis/prismaBinding';
 import { objectAliasProblems, type DescribedDeclaration } from './analysis/sources';
 import type { Annotation, FileAnnotations, Suppression } from './annotations/types';
 import { FlowState } from './analysis/flowState';
+import { unresolvedAliasImports } from './analysis/aliasImports';
+import { declaredSources, egressPoints } from './inventory/inventory';
 import { readEnvironment, type EnvRead } from './config/envFiles';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
@@ -25,7 +27,7 @@ import { problemMessage } from './messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from './model';
 import type { FlowRecord } from './report/flows';
 import { HitReportCache } from './report/hitReports';
-import type { AnnotatedDeclaration, CheckResult, Finding } from './report/model';
+import type { AnnotatedDeclaration, CheckResult, Finding, Inventory } from './report/model';
 import { configFindings } from './rules/evaluate';
 import type { Lang } from './rules/types';
 import { sourceLoc } from './text/positions';
@@ -278,6 +280,8 @@ class CheckRun {
     this.collectPackageAnnotations(ap.program, new Set(ap.files));
     this.bindPrisma(ap.program);
     onFile?.(undefined);
+    this.problems.push(...unresolvedAliasImports(ap.program, this.files, this.host, this.lang));
+    if (this.files.length > 0 && !anySource(this.annotations)) this.problems.push(this.noSourceProblem());
     yield;
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
@@ -332,6 +336,21 @@ class CheckRun {
     }
   }
 
+  /** RG015, at the config file (or where it would be): nothing is declared, so nothing can be found. */
+  private noSourceProblem(): Problem {
+    const file = this.config.file ?? configPathOf(this.opts);
+    const message = problemMessage(this.lang, 'noSourceDeclared', {});
+    return { kind: 'coverage', code: PROBLEM_CODES.noSourceDeclared, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+  }
+
+  /** Every declared source and egress point, root-relative. */
+  private inventory(): Inventory {
+    const root = this.opts.root;
+    const sources = declaredSources(this.annotations, this.described).map((s) => ({ ...s, location: relativeLoc(root, s.location) }));
+    const egress = egressPoints(this.files, this.flow.destinations, (id) => this.config.parties.get(id)?.name).map((e) => ({ ...e, location: relativeLoc(root, e.location) }));
+    return { sources, egress };
+  }
+
   finish(): SessionResult {
     const root = this.opts.root;
     if (this.opts.session) this.opts.session.program = this.program;
@@ -348,12 +367,16 @@ class CheckRun {
     const annotations = this.annotations;
     let flows: FlowRecord[] | undefined;
     let declarations: AnnotatedDeclaration[] | undefined;
+    let inventory: Inventory | undefined;
+    const takeInventory = () => this.inventory();
+    const problems = this.problems.map((p) => relProblem(root, p));
     const result: CheckResult = {
       root,
       findings: kept.filter((f) => wanted(f.location.file)).sort(byLocation),
       suppressed: suppressed.filter((f) => wanted(f.location.file)).sort(byLocation),
-      problems: this.problems.map((p) => relProblem(root, p)).filter((p) => wanted(p.location.file)).sort(byLocation),
+      problems: problems.filter((p) => wanted(p.location.file)).sort(byLocation),
       files: this.files.length,
+      filesSkipped: new Set(problems.filter((p) => p.code === PROBLEM_CODES.fileSkipped).map((p) => p.location.file)).size,
       config: this.config,
       // Made when asked for: only some outputs (data map, hovers, transfer register) use them.
       get flows() {
@@ -364,9 +387,19 @@ class CheckRun {
         declarations ??= [...annotations].map(([node, ann]) => declarationOf(node, ann, root));
         return declarations;
       },
+      get inventory() {
+        inventory ??= takeInventory();
+        return inventory;
+      },
     };
     return { result, program: this.program };
   }
+}
+
+/** Whether some annotation makes a source (a residency other than `unrestricted`). */
+function anySource(annotations: ReadonlyMap<ts.Node, Annotation>): boolean {
+  for (const a of annotations.values()) if (a.residency !== undefined && a.residency !== 'unrestricted') return true;
+  return false;
 }
 
 /** A tag that makes a declaration a source or a destination (what a package's file must mention to be walked). */

@@ -15,7 +15,8 @@ export interface Loc {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file';
+/** `coverage`: what keeps a run honest (SPEC §7.3 v2) — nothing analysed, no source declared, path aliases that do not resolve. */
+export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file' | 'coverage';
 
 /** Codes of input problems; each has a documentation page like the rules do. */
 export const PROBLEM_CODES = {
@@ -32,6 +33,9 @@ export const PROBLEM_CODES = {
   fileSkipped: 'RG011',
   duplicateTag: 'RG012',
   tagWithoutEffect: 'RG013',
+  nothingAnalysed: 'RG014',
+  noSourceDeclared: 'RG015',
+  unresolvedAlias: 'RG016',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 

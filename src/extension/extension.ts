@@ -16,6 +16,7 @@ import { registerCommands } from './commands';
 import { DATA_MAP_VIEW, DataMapProvider } from './dataMapView';
 import { StatusBar } from './statusBar';
 import { registerTaskProvider } from './tasks';
+import { registerFindPersonalData } from './findPersonalData';
 
 export interface ResidencyGuardApi {
   readonly client: LanguageClient;
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
   const start = (): Promise<void> => startClient(context, client, status);
   const restart = (): Promise<void> => (client.isRunning() ? client.restart() : start());
   context.subscriptions.push(...registerCommands({ client, dataMap, extensionUri: context.extensionUri, restart }));
+  registerFindPersonalData(context, client);
   const ready = start();
   ready.catch(() => undefined);   // reported to the user by startClient; tests see the rejection
   return { client, ready };

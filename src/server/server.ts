@@ -21,6 +21,8 @@ import {
   type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
 } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
+import { candidateCodeActions, findPersonalData } from './candidateActions';
+import { FIND_PERSONAL_DATA_REQUEST } from '../shared/personalData';
 import { buildDataMap } from './dataMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
@@ -307,8 +309,10 @@ connection.onCompletion((params) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActionsFor(doc, params.context.diagnostics, sessionFor(doc.uri)?.lastResult?.config);
+  return [...codeActionsFor(doc, params.context.diagnostics, sessionFor(doc.uri)?.lastResult?.config), ...candidateCodeActions(doc, params.range, state.settings.language)];
 });
+
+connection.onRequest(FIND_PERSONAL_DATA_REQUEST, () => findPersonalData(state.sessions.map((s) => s.root), { textOf: (p) => documents.get(openUris.get(p) ?? '')?.getText() }, state.settings.language));
 
 documents.listen(connection);
 connection.listen();

@@ -44,6 +44,10 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   suppressionUnknownRule: { rule: 'JPR01', suggestion: 'JPR001', first: 'JPR001', last: 'JPR012' },
   suppressionNoRule: { directive: 'residency-guard-disable-next-line' },
   suppressionNoReason: {},
+  suppressionPlaceholderReason: { reason: '<why this transfer is acceptable>' },
+  nothingAnalysed: { why: 'tsconfig-empty', file: 'tsconfig.json' },
+  noSourceDeclared: {},
+  unresolvedAlias: { specifier: '@app/models', total: 7, shown: 5 },
   configUnreadable: { path: '/ws/configs/missing.json' },
   configNotRead: { file: 'residency.config.json', reason: 'too-large', bytes: 3_000_000, limitBytes: 2_097_152 },
   configMoreProblems: { file: 'residency.config.json', more: 24_900 },
@@ -178,7 +182,7 @@ test('check --lang ja reports the problems of a workspace in Japanese, --lang en
   const dir = workspace();
   const ja = problemsOf(dir, 'ja');
   const en = problemsOf(dir, 'en');
-  assert.deepEqual(ja.map((p) => p.code).sort(), ['RG001', 'RG005', 'RG008']);
+  assert.deepEqual(ja.map((p) => p.code).sort(), ['RG001', 'RG005', 'RG008', 'RG015']);
   assert.deepEqual(en.map((p) => p.code), ja.map((p) => p.code));
   for (const p of ja) assert.ok(JAPANESE.test(p.message), `${p.code}: not Japanese: ${p.message}`);
   for (const p of en) assert.ok(!JAPANESE.test(p.message), `${p.code}: not English: ${p.message}`);

@@ -55,8 +55,19 @@ function fileLoc(file: string) {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.includes(0);
+/**
+ * Binary as git sees it, made exact for text (SPEC §7.3 v2): a NUL byte in the first 8 KB, and those bytes are
+ * not valid UTF-8. A NUL inside a comment of a UTF-8 source file does not hide the file; a sequence cut at the
+ * end of the prefix is not an error.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (!bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function skipped(file: string, message: string): Problem {

@@ -11,7 +11,7 @@
 import ts = require('typescript');
 import type { OverBudget } from '../engine';
 import type { FileHost } from '../host';
-import { problemMessage, type Lang } from '../messages/problemMessages';
+import { problemMessage, type Lang, type ProblemMessageArgs } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import { GlobSet } from '../text/glob';
 import { MAX_SYNTAX_DEPTH } from './depth';
@@ -84,6 +84,8 @@ interface TsconfigFiles {
 const MAX_TSCONFIG_PROBLEMS = 5;
 /** "No inputs were found in config file": not a problem of the file itself (the config's include/exclude may be narrower). */
 const NO_INPUTS = 18003;
+/** "The 'files' list in config file is empty": RG014 says it when nothing else (no reference) gives files. */
+const EMPTY_FILES = 18002;
 
 function fileProblem(location: Loc, message: string): Problem {
   return { kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location };
@@ -107,16 +109,15 @@ function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
 }
 
-/** One tsconfig/jsconfig file: undefined (and a problem when it is there but unusable) when it cannot be used. */
-function readTsconfig(host: FileHost, name: string, req: ProgramRequest, problems: Problem[], outside: string[]): TsconfigFiles | undefined {
-  const root = req.root;
-  const path = joinPath(root, name);
+/** One tsconfig/jsconfig file at `path`, its paths relative to `base`: undefined (and a problem when it is there but unusable) when it cannot be used. */
+function readTsconfig(host: FileHost, path: string, req: ProgramRequest, problems: Problem[], outside: string[]): ParsedTsconfig | undefined {
+  const base = dirOf(path);
   const lang = req.lang ?? 'en';
   const limit = req.maxFileBytes ?? MAX_FILE_BYTES;
   const input = host.readInput(path, limit);
   if (input.text === undefined) {
     if (input.refused !== 'missing') {
-      const message = problemMessage(lang, 'tsconfigNotRead', { file: name, reason: input.refused, bytes: input.bytes, limitBytes: limit });
+      const message = problemMessage(lang, 'tsconfigNotRead', { file: relativePath(req.root, path), reason: input.refused, bytes: input.bytes, limitBytes: limit });
       problems.push(fileProblem({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1 }, message));
     }
     return undefined;
@@ -127,13 +128,22 @@ function readTsconfig(host: FileHost, name: string, req: ProgramRequest, problem
     return undefined;
   }
   const config = json.config ?? {};
-  if (name === 'jsconfig.json') config.compilerOptions = { allowJs: true, ...config.compilerOptions };
-  const parsed = ts.parseJsonConfigFileContent(config, parseHost(host, outside), root, undefined, path);
-  const errors = parsed.errors.filter((d) => d.code !== NO_INPUTS && d.category === ts.DiagnosticCategory.Error);
+  if (path.endsWith('/jsconfig.json')) config.compilerOptions = { allowJs: true, ...config.compilerOptions };
+  const parsed = ts.parseJsonConfigFileContent(config, parseHost(host, outside), base, undefined, path);
+  const errors = parsed.errors.filter((d) => d.code !== NO_INPUTS && d.code !== EMPTY_FILES && d.category === ts.DiagnosticCategory.Error);
   problems.push(...errors.slice(0, MAX_TSCONFIG_PROBLEMS).map((d) => tsconfigProblem(d, path, input.text, lang, false)));
-  const named = new Set((parsed.raw?.files as unknown[] | undefined ?? []).filter((f): f is string => typeof f === 'string').map((f) => normalise(joinPath(root, f))));
-  return { files: parsed.fileNames.filter(isSourceFile), named, options: parsed.options };
+  const named = new Set((parsed.raw?.files as unknown[] | undefined ?? []).filter((f): f is string => typeof f === 'string').map((f) => normalise(joinPath(base, f))));
+  const references = (parsed.projectReferences ?? []).map((r) => normalise(r.path));
+  return { files: parsed.fileNames.filter(isSourceFile), named, options: parsed.options, references };
 }
+
+interface ParsedTsconfig extends TsconfigFiles {
+  /** The tsconfig files or project directories its `references` name (absolute). */
+  readonly references: readonly string[];
+}
+
+/** At most this many tsconfig files are read through `references` (a solution of solutions stays bounded). */
+const MAX_REFERENCED_PROJECTS = 200;
 
 /** `/a/./b/../c` → `/a/c`. */
 function normalise(path: string): string {
@@ -145,12 +155,45 @@ function normalise(path: string): string {
   return out.join('/');
 }
 
-function fromTsconfig(host: FileHost, req: ProgramRequest, problems: Problem[], outside: string[]): TsconfigFiles | undefined {
+/** The tsconfig file a reference names: the file itself, or `tsconfig.json` in the directory. */
+function referencedConfig(host: FileHost, ref: string): string {
+  return host.directoryExists(ref) ? joinPath(ref, 'tsconfig.json') : ref;
+}
+
+/**
+ * The root's tsconfig.json (else jsconfig.json) with every project its `references` reach, transitively
+ * (SPEC §6.0 v2: solution-style roots with `"files": []`, Nx and Vite layouts): one program of the union of
+ * their files. Options are the root's; a root without `paths` takes those of the first referenced project
+ * that has them, so that the workspace's own aliases resolve.
+ */
+function fromTsconfig(host: FileHost, req: ProgramRequest, problems: Problem[], outside: string[]): (TsconfigFiles & { readonly path: string }) | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    const found = readTsconfig(host, name, req, problems, outside);
-    if (found) return found;
+    const path = joinPath(req.root, name);
+    const found = readTsconfig(host, path, req, problems, outside);
+    if (found) return { path, ...withReferences(host, path, found, req, problems, outside) };
   }
   return undefined;
+}
+
+function withReferences(host: FileHost, rootPath: string, root: ParsedTsconfig, req: ProgramRequest, problems: Problem[], outside: string[]): TsconfigFiles {
+  const files = new Set(root.files);
+  const named = new Set(root.named);
+  let options = root.options;
+  const seen = new Set([rootPath]);
+  const queue = [...root.references];
+  while (queue.length > 0 && seen.size < MAX_REFERENCED_PROJECTS) {
+    const path = referencedConfig(host, queue.shift()!);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const ref = readTsconfig(host, path, req, problems, outside);
+    if (!ref) continue;
+    for (const f of ref.files) files.add(f);
+    for (const f of ref.named) named.add(f);
+    if (!options.paths && ref.options.paths) options = { ...options, paths: ref.options.paths, baseUrl: ref.options.baseUrl, pathsBasePath: ref.options.pathsBasePath };
+    if (root.files.length === 0 && options.jsx === undefined && ref.options.jsx !== undefined) options = { ...options, jsx: ref.options.jsx };
+    queue.push(...ref.references);
+  }
+  return { files: [...files], named, options };
 }
 
 export function analysisOptions(base: ts.CompilerOptions): ts.CompilerOptions {
@@ -309,13 +352,14 @@ export function underAny(file: string, paths: readonly string[]): boolean {
 }
 
 /** The workspace files to analyse, before screening, with the tsconfig's problems and notices for files outside the root. */
-export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions; problems: Problem[] } {
+export function selectFiles(host: FileHost, req: ProgramRequest): { files: string[]; options: ts.CompilerOptions; problems: Problem[]; empty?: Problem } {
   const problems: Problem[] = [];
   const outside: string[] = [];
   const fromConfig = fromTsconfig(host, req, problems, outside);
   let files = fromConfig?.files ?? walkSourceFiles(host, req.root, outside);
   // Packages below the root are not the workspace's code (a root inside node_modules still is).
   files = files.filter((f) => !relativePath(req.root, f).split('/').includes('node_modules'));
+  const found = files.length;
   const inc = new GlobSet(req.include ?? []);
   const exc = new GlobSet(req.exclude ?? []);
   files = files.filter((f) => {
@@ -324,7 +368,19 @@ export function selectFiles(host: FileHost, req: ProgramRequest): { files: strin
   });
   const message = problemMessage(req.lang ?? 'en', 'skippedOutsideRoot', {});
   problems.push(...[...new Set(outside)].map((f) => skipped(f, message)));
-  return { files, options: fromConfig?.options ?? {}, problems };
+  const empty = files.length > 0 ? undefined : found > 0
+    ? nothingAnalysed(req, { why: 'include-excludes-all', file: CONFIG_FILE, count: found }, joinPath(req.root, CONFIG_FILE))
+    : fromConfig ? nothingAnalysed(req, { why: 'tsconfig-empty', file: relativePath(req.root, fromConfig.path) }, fromConfig.path)
+      : nothingAnalysed(req, { why: 'no-source-files' }, req.root);
+  return { files, options: fromConfig?.options ?? {}, problems, empty };
+}
+
+const CONFIG_FILE = 'residency.config.json';
+
+/** RG014 (SPEC §6.0 v2): the run analyses no file, and why; the CLI exits 2 on it. */
+export function nothingAnalysed(req: ProgramRequest, args: ProblemMessageArgs['nothingAnalysed'], file: string): Problem {
+  const message = problemMessage(req.lang ?? 'en', 'nothingAnalysed', args);
+  return { kind: 'coverage', code: PROBLEM_CODES.nothingAnalysed, severity: 'error', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
 
 /**
@@ -386,6 +442,7 @@ function listFiles(host: FileHost, req: ProgramRequest): { options: ts.CompilerO
     const message = problemMessage(req.lang ?? 'en', 'skippedOverBudget', { seconds: over.budget.seconds, memoryMb: over.budget.memoryMb });
     problems.push(...selected.files.filter((f) => skippedFiles.has(f)).map((f) => skipped(f, message)));
   }
+  if (selected.empty) problems.push(selected.empty);
   return { options: selected.options, files: screened.files, problems };
 }
 
@@ -403,8 +460,10 @@ export interface ProgramReuse {
  */
 class BinaryText extends Error {}
 
+/** As the disk screening (`looksBinary`): a NUL near the start, in text that was not valid UTF-8 (decoded with U+FFFD replacements). */
 function looksBinaryText(text: string): boolean {
-  return text.slice(0, BINARY_SNIFF_CHARS).includes('\0');
+  const prefix = text.slice(0, BINARY_SNIFF_CHARS);
+  return prefix.includes('\0') && prefix.includes('\uFFFD');
 }
 
 /** How far into a text a NUL makes it binary (as the disk screening reads 8 KB). */
@@ -434,9 +493,14 @@ export function createAnalysisProgram(host: FileHost, req: ProgramRequest, reuse
     const message = unparsableMessage(error, req.lang ?? 'en');
     problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
+  const files = screened.files.filter((f) => !unparsable.has(f));
+  if (files.length === 0 && !problems.some((p) => p.code === PROBLEM_CODES.nothingAnalysed)) {
+    const count = problems.filter((p) => p.code === PROBLEM_CODES.fileSkipped).length;
+    problems.push(nothingAnalysed(req, { why: 'all-skipped', count }, req.root));
+  }
   const importedFile = (sf: ts.SourceFile, lit: ts.StringLiteralLike): string | undefined => {
     const mode = ts.getModeForUsageLocation(sf, lit, options);
     return resolutions.getFromDirectoryCache(lit.text, mode, sf.fileName.slice(0, sf.fileName.lastIndexOf('/')), undefined)?.resolvedModule?.resolvedFileName;
   };
-  return { program, indexes, files: screened.files.filter((f) => !unparsable.has(f)), problems, importedFile };
+  return { program, indexes, files, problems, importedFile };
 }

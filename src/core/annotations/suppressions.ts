@@ -172,7 +172,9 @@ function readDirective(sf: ts.SourceFile, comment: ts.CommentRange, lang: Lang):
   const rules = checkRules(sf, ruleTokens, problems, lang);
   if (ruleTokens.length === 0) problems.push(noRule(loc, lang));
   if (reason === '') problems.push(noReason(loc, lang));
-  const valid = rules.length > 0 && reason !== '';
+  const placeholder = reason !== '' && isPlaceholderReason(reason);
+  if (placeholder) problems.push(placeholderReason(loc, reason, lang));
+  const valid = rules.length > 0 && reason !== '' && !placeholder;
   const line = sourceLine(sf, start);
   const suppression = valid ? { file: sf.fileName, line, targetLine: loc.endLine + 1, rules, reason, loc } : undefined;
   return { suppression, problems };
@@ -238,6 +240,25 @@ function noRule(location: Loc, lang: Lang): Problem {
     code: PROBLEM_CODES.suppressionWithoutReason,
     severity: 'error',
     message: problemMessage(lang, 'suppressionNoRule', { directive: DIRECTIVE }),
+    location,
+  };
+}
+
+/**
+ * A reason that is still a placeholder (SPEC §7.3 v2): wholly in angle brackets (what the editor's quick fix
+ * inserts, `<why this transfer is acceptable>`), or only a word such as TODO, TBD, FIXME, reason, "..." or "xxx".
+ */
+export function isPlaceholderReason(reason: string): boolean {
+  const r = reason.trim();
+  return /^<[^<>]*>$/.test(r) || /^(?:todo|tbd|tba|fixme|xxx+|reason|why|\.{2,}|…|-+|\?+)[.:!]?$/i.test(r) || /^(?:todo|tbd|fixme)\b[:\s]/i.test(r);
+}
+
+function placeholderReason(location: Loc, reason: string, lang: Lang): Problem {
+  return {
+    kind: 'suppression',
+    code: PROBLEM_CODES.suppressionWithoutReason,
+    severity: 'error',
+    message: problemMessage(lang, 'suppressionPlaceholderReason', { reason }),
     location,
   };
 }

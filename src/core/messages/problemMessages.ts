@@ -62,6 +62,7 @@ export interface ProblemMessageArgs {
   };
   readonly suppressionNoRule: { readonly directive: string };
   readonly suppressionNoReason: NoArgs;
+  readonly suppressionPlaceholderReason: { readonly reason: string };
   // config file
   readonly configUnreadable: { readonly path: string };
   readonly configNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
@@ -109,7 +110,14 @@ export interface ProblemMessageArgs {
   readonly skippedNotRegular: NoArgs;
   readonly skippedOutsideRoot: NoArgs;
   readonly skippedOverBudget: { readonly seconds: number; readonly memoryMb: number };
+  // coverage (SPEC §7.3 v2)
+  readonly nothingAnalysed: { readonly why: NothingAnalysedReason; readonly file?: string; readonly count?: number };
+  readonly noSourceDeclared: NoArgs;
+  readonly unresolvedAlias: { readonly specifier: string; readonly total: number; readonly shown: number };
 }
+
+/** Why a run analysed no file (RG014). */
+export type NothingAnalysedReason = 'tsconfig-empty' | 'no-source-files' | 'include-excludes-all' | 'all-skipped';
 
 /** Why an input file was not read (FileHost.readInput): not a regular file, over the size limit, unreadable. */
 export type InputProblem = 'not-a-file' | 'too-large' | 'unreadable';
@@ -245,6 +253,10 @@ const SUPPRESSION_MESSAGES = {
     en: () => 'Suppression without a reason; add "-- <why this finding is acceptable>" after the rule ids',
     ja: () => '抑止コメントに理由がありません。ルール ID の後に "-- <この検出結果を受け入れてよい理由>" を追加してください',
   },
+  suppressionPlaceholderReason: {
+    en: (a) => `Suppression whose reason "${a.reason}" is still a placeholder: write the audit reason (a consent record, a contract, an assessment); until then the finding is not suppressed`,
+    ja: (a) => `抑止コメントの理由 "${a.reason}" はプレースホルダーのままです。監査に耐える理由（同意記録、契約、評価など）を書いてください。それまで検出結果は抑止されません`,
+  },
 } satisfies Partial<ProblemMessageCatalogue>;
 
 const CONFIG_FILE_MESSAGES = {
@@ -372,8 +384,8 @@ const SOURCE_FILE_MESSAGES = {
     ja: (a) => `スキップしました: ファイルが ${kb(a.bytes)} KB あり、解析の上限 ${kb(a.limitBytes)} KB を超えています`,
   },
   skippedBinary: {
-    en: () => 'Skipped: the file is binary (it contains NUL bytes)',
-    ja: () => 'スキップしました: バイナリファイルです（NUL バイトを含んでいます）',
+    en: () => 'Skipped: the file is binary (NUL bytes in its first 8 KB, and not valid UTF-8 text)',
+    ja: () => 'スキップしました: バイナリファイルです（先頭 8 KB に NUL バイトがあり、有効な UTF-8 テキストではありません）',
   },
   skippedTooDeep: {
     en: () => 'Skipped: it is nested too deeply to parse',
@@ -397,6 +409,40 @@ const SOURCE_FILE_MESSAGES = {
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 
+const NOTHING_ANALYSED: Readonly<Record<NothingAnalysedReason, Translations<ProblemMessageArgs['nothingAnalysed']>>> = {
+  'tsconfig-empty': {
+    en: (a) => `${a.file} and the projects it references name no source file (check its "files", "include" and "references")`,
+    ja: (a) => `${a.file} とその参照先のプロジェクトはソースファイルを 1 つも指定していません（"files"、"include"、"references" を確認してください）`,
+  },
+  'no-source-files': {
+    en: () => 'there is no TypeScript or JavaScript file under the checked root (node_modules and build output are not analysed)',
+    ja: () => 'チェック対象のルートの下に TypeScript / JavaScript ファイルがありません（node_modules とビルド出力は解析しません）',
+  },
+  'include-excludes-all': {
+    en: (a) => `the "include"/"exclude" of ${a.file} leave none of the ${a.count} source files`,
+    ja: (a) => `${a.file} の "include"/"exclude" により ${a.count} 個のソースファイルがすべて除外されています`,
+  },
+  'all-skipped': {
+    en: (a) => `all ${a.count} source files were skipped (see the RG011 notices)`,
+    ja: (a) => `${a.count} 個のソースファイルがすべてスキップされました（RG011 の通知を参照）`,
+  },
+};
+
+const COVERAGE_MESSAGES = {
+  nothingAnalysed: {
+    en: (a) => `No file was analysed: ${NOTHING_ANALYSED[a.why].en(a)}`,
+    ja: (a) => `解析したファイルがありません: ${NOTHING_ANALYSED[a.why].ja(a)}`,
+  },
+  noSourceDeclared: {
+    en: () => 'No personal data is declared: no annotation gives a residency other than "unrestricted", so no flow can be found; run "residency-guard init" to find candidate fields',
+    ja: () => '個人データが宣言されていません。"unrestricted" 以外の @residency を持つ注釈がないため、フローは見つかりません。"residency-guard init" で候補のフィールドを探せます',
+  },
+  unresolvedAlias: {
+    en: (a) => `The import "${a.specifier}" through a path alias of the program does not resolve, so the types it names are invisible to the analysis (${a.total} such imports in all${a.total > a.shown ? `, the first ${a.shown} reported` : ''}); check the tsconfig's "paths" and "references"`,
+    ja: (a) => `プログラムのパスエイリアスを通るインポート "${a.specifier}" を解決できないため、その型は解析から見えません（このようなインポートは全部で ${a.total} 件${a.total > a.shown ? `、最初の ${a.shown} 件を報告` : ''}）。tsconfig の "paths" と "references" を確認してください`,
+  },
+} satisfies Partial<ProblemMessageCatalogue>;
+
 /** Every problem message, by id, in English and Japanese. */
 export const PROBLEM_MESSAGES: ProblemMessageCatalogue = {
   ...ANNOTATION_MESSAGES,
@@ -406,6 +452,7 @@ export const PROBLEM_MESSAGES: ProblemMessageCatalogue = {
   ...CONFIG_KEY_MESSAGES,
   ...CONFIG_VALUE_MESSAGES,
   ...SOURCE_FILE_MESSAGES,
+  ...COVERAGE_MESSAGES,
 };
 
 /** The text of one problem message in `lang`. */

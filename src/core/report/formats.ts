@@ -9,7 +9,7 @@ import { escapeControl, isControl } from '../text/escape';
 import { formatDisclosure } from './disclosure';
 import { formatMarkdown } from './markdown';
 import { jsonRegister } from './registerJson';
-import { TOOL_NAME, type CheckResult, type Finding } from './model';
+import { TOOL_NAME, type CheckResult, type Finding, type Inventory } from './model';
 import { formatSarif, projectUris } from './sarif';
 
 export { TOOL_NAME, escapeControl, isControl };
@@ -31,8 +31,9 @@ export function formatText(result: CheckResult): string {
 export function summaryLine(result: CheckResult, durationMs: number): string {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const baselined = result.baselined !== undefined ? `${result.baselined} baselined, ` : '';
+  const skipped = result.filesSkipped ? `, ${result.filesSkipped} skipped` : '';
   return `${result.findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info), ` +
-    `${result.suppressed.length} suppressed, ${baselined}${result.problems.length} problems in ${result.files} files (${durationMs} ms)`;
+    `${result.suppressed.length} suppressed, ${baselined}${result.problems.length} problems in ${result.files} files${skipped} (${durationMs} ms)`;
 }
 
 function jsonLoc(l: Loc) {
@@ -61,7 +62,19 @@ function jsonProblem(p: Problem) {
   };
 }
 
+/** What was looked at (SPEC §7.3 v2): every declared source and every egress point, resolved or not. */
+function jsonInventory(inventory: Inventory) {
+  return {
+    sources: inventory.sources.map((s) => ({ symbol: s.name, category: s.category, residency: s.residency, location: jsonLoc(s.location) })),
+    egress: inventory.egress.map((e) => ({
+      location: jsonLoc(e.location), kind: e.kind, description: e.description, country: e.country, region: e.region, party: e.party,
+      partyName: e.partyName, resolved: !e.unresolved, ...(e.vendor ? { vendor: e.vendor } : {}),
+    })),
+  };
+}
+
 export function formatJson(result: CheckResult, version: string, durationMs: number): string {
+  const inventory = result.inventory;
   const report = {
     tool: TOOL_NAME,
     version,
@@ -72,10 +85,13 @@ export function formatJson(result: CheckResult, version: string, durationMs: num
     summary: {
       files: result.files, findings: result.findings.length, suppressed: result.suppressed.length, problems: result.problems.length, durationMs,
       ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
+      filesSkipped: result.filesSkipped ?? 0,
+      ...(inventory ? { sourcesDeclared: inventory.sources.length, destinations: inventory.egress.length } : {}),
     },
     ...(result.repository ? { repository: result.repository } : {}),
     ...(result.repositories ? { repositories: [...result.repositories] } : {}),
     register: jsonRegister(result.flows, result.config),
+    ...(inventory ? { inventory: jsonInventory(inventory) } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -11,6 +11,7 @@ import { escapeControl } from '../text/escape';
 import { relativePath } from '../analysis/program';
 import type { Loc } from '../model';
 import type { FlowRecord } from './flows';
+import { inventorySection, nothingDeclaredNotice } from './inventorySection';
 import { TOOL_NAME, type CheckResult, type Finding } from './model';
 import { REGISTER_TEXT, tableHead, type Lang, type RegisterText } from './registerText';
 
@@ -283,9 +284,9 @@ export function formatMarkdown(result: CheckResult, version: string, lang: Lang 
   const categories = [...byCategory.keys()].sort();
   const sections = categories.length > 0
     ? categories.flatMap((c) => categorySection(result, c, byCategory.get(c)!, lang))
-    : [t.noFlows, ''];
+    : [nothingDeclaredNotice(result, lang) ?? t.noFlows, ''];
   return [
     ...header(result, version, t), ...sections, ...countriesSection(result, byCategory, lang), ...partiesSection(result, lang),
-    ...suppressionsSection(result, t), ...otherFindingsSection(result, t),
+    ...suppressionsSection(result, t), ...otherFindingsSection(result, t), ...inventorySection(result.inventory, lang),
   ].join('\n');
 }

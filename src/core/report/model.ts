@@ -5,6 +5,7 @@
 import type { ResidencyConfig } from '../config/types';
 import type { Loc, Problem, Severity } from '../model';
 import type { RuleId } from '../rules/ruleIds';
+import type { DeclaredSource, EgressPoint } from '../inventory/inventory';
 import type { FlowRecord } from './flows';
 
 /** The tool's name in every report (`tool` of the JSON report, `tool.driver.name` of SARIF). */
@@ -73,4 +74,14 @@ export interface CheckResult {
   readonly repository?: string;
   /** Set on a merged result (`residency-guard merge`): the repositories it covers, in input order. */
   readonly repositories?: readonly string[];
+  /** Files not analysed (binary, too large, over the budget, not regular, outside the root, unparsable). */
+  readonly filesSkipped?: number;
+  /** What was looked at, flows or not (made when asked for; absent where a result crossed from the language server's worker). */
+  readonly inventory?: Inventory;
+}
+
+/** Every declared source and every egress point of a run, with paths relative to the root (SPEC §7.3 v2). */
+export interface Inventory {
+  readonly sources: readonly DeclaredSource[];
+  readonly egress: readonly EgressPoint[];
 }

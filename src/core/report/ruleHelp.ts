@@ -89,7 +89,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, HelpEntry>> = {
   [PROBLEM_CODES.misplacedTag]: problem('MisplacedTag', 'A tag is on a declaration it cannot apply to', 'Move the tag to a declaration it applies to.'),
   [PROBLEM_CODES.missingValue]: problem('MissingValue', 'A tag lacks its value', 'Give the tag its value.'),
   [PROBLEM_CODES.unknownTag]: problem('UnknownTag', 'An unknown tag that looks like a misspelt Residency Guard tag', 'Correct the tag name (see the suggestion).'),
-  [PROBLEM_CODES.suppressionWithoutReason]: problem('SuppressionWithoutReason', 'A suppression comment gives no reason', 'Write the reason after `--`.'),
+  [PROBLEM_CODES.suppressionWithoutReason]: problem('SuppressionWithoutReason', 'A suppression comment gives no reason, or only a placeholder', 'Write the audit reason after `--`.'),
   [PROBLEM_CODES.suppressionUnknownRule]: problem('SuppressionUnknownRule', 'A suppression comment names an unknown rule', 'Name rules JPR001–JPR012.'),
   [PROBLEM_CODES.configSyntax]: problem('ConfigSyntax', 'The config file cannot be read or parsed', 'Fix the JSON (comments and trailing commas are allowed).'),
   [PROBLEM_CODES.configSchema]: problem('ConfigSchema', 'The config file does not match its schema', 'Fix the property as the schema says.'),
@@ -98,4 +98,7 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, HelpEntry>> = {
   [PROBLEM_CODES.fileSkipped]: problem('FileSkipped', 'A file was not analysed', 'Split or exclude the file, or raise the size limit.'),
   [PROBLEM_CODES.duplicateTag]: problem('DuplicateTag', 'A tag appears twice on one declaration; only the first one applies', 'Keep one tag and merge the values into it.'),
   [PROBLEM_CODES.tagWithoutEffect]: problem('TagWithoutEffect', 'A valid tag binds to nothing the analysis can see', 'Tag the declarations the values really have (see the message), or generate and import the Prisma client.'),
+  [PROBLEM_CODES.nothingAnalysed]: problem('NothingAnalysed', 'The run analysed no file', 'Point the check at the code: fix the tsconfig\'s `files`/`include`/`references` or the config\'s `include`/`exclude`.'),
+  [PROBLEM_CODES.noSourceDeclared]: problem('NoSourceDeclared', 'No personal data is declared, so no flow can be found', 'Run `residency-guard init`, review its proposals and apply them with `init --write`.'),
+  [PROBLEM_CODES.unresolvedAlias]: problem('UnresolvedPathAlias', 'Imports through the program\'s path aliases do not resolve', 'Check from the root whose tsconfig declares the aliases, or add them (or a `references` entry) to the root tsconfig.'),
 };
