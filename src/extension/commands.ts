@@ -1,13 +1,15 @@
 /**
  * Registers the commands (category "Residency Guard"): Check Workspace, Show Data Map, Export Report…,
- * Restart Analysis, Open Config, and the rule-doc command the server's code actions use. Each handler
+ * Restart Analysis, Open Config, Show Output, and the commands the server's code actions use (rule docs,
+ * snippets, config reveal). Each handler
  * resolves to a result, so tests and other extensions can call it through executeCommand.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, OPEN_RULE_DOC_COMMAND } from '../shared/protocol';
+import { CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, INSERT_SNIPPET_COMMAND, OPEN_RULE_DOC_COMMAND, REVEAL_CONFIG_COMMAND } from '../shared/protocol';
 import type { CheckWorkspaceResult, DataMapCategory } from '../shared/protocol';
 import { openConfig } from './configFile';
+import { insertSnippet, revealInConfig } from './editCommands';
 import { DATA_MAP_VIEW } from './dataMapView';
 import type { DataMapProvider } from './dataMapView';
 import { exportReport } from './report';
@@ -21,6 +23,9 @@ export const COMMANDS = {
   restart: 'residencyGuard.restart',
   openConfig: 'residencyGuard.openConfig',
   openRuleDoc: OPEN_RULE_DOC_COMMAND,
+  insertSnippet: INSERT_SNIPPET_COMMAND,
+  revealInConfig: REVEAL_CONFIG_COMMAND,
+  showOutput: 'residencyGuard.showOutput',
 } as const;
 
 /** JSON-RPC's RequestCancelled error code. */
@@ -42,6 +47,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [COMMANDS.restart]: () => guarded(ctx.restart),
     [COMMANDS.openConfig]: () => guarded(() => openConfig(ctx.extensionUri)),
     [COMMANDS.openRuleDoc]: (ruleId) => guarded(() => openRuleDoc(ctx.extensionUri, ruleId)),
+    [COMMANDS.insertSnippet]: (uri, at, snippet) => guarded(() => insertSnippet(uri, at, snippet)),
+    [COMMANDS.revealInConfig]: (uri, path) => guarded(() => revealInConfig(uri, path)),
+    [COMMANDS.showOutput]: () => guarded(async () => ctx.client.outputChannel.show(true)),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

@@ -4,11 +4,12 @@
  * results are never published), publishes diagnostics for open files — and for every file after
  * "Check Workspace", until the next run — and answers hovers, quick fixes, the data map and reports.
  */
-import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
+  createConnection, DiagnosticSeverity, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
   ResponseError, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
+  type CancellationToken, type Diagnostic, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
@@ -21,6 +22,7 @@ import {
   type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
 } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
+import type { ConfigText } from './configFixes';
 import { buildDataMap } from './dataMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
@@ -63,6 +65,8 @@ class ServerState {
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
   canWatchFiles = false;
+  /** Whether the client sends workspace folder changes (asking for them without that capability throws). */
+  canFollowFolders = false;
   /** `initialize` is answered once; a second one is an error (LSP), never a reset. */
   initialized = false;
 }
@@ -110,6 +114,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   state.sessions = folders.map(pathOf).filter((p): p is string => !!p).map((p) => new FolderSession(p, analysis));
   state.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  state.canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -129,7 +134,7 @@ connection.onInitialized(() => {
       watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  if (state.canFollowFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     for (const removed of e.removed) {
       const p = pathOf(removed.uri);
       state.sessions.filter((s) => s.root === p).forEach((s) => s.dispose());
@@ -146,13 +151,18 @@ connection.onInitialized(() => {
 
 // ---- running and publishing ----
 
+/** Every file's findings are shown after the first analysis, unless the setting limits them to open files. */
+function showsAll(): boolean {
+  return state.workspaceMode || state.settings.problemsScope !== 'openFiles';
+}
+
 function shouldShow(uri: string, session: FolderSession): boolean {
-  return state.workspaceMode || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
+  return showsAll() || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
 }
 
 /** Which of a result's files (root-relative) are shown: all after "Check Workspace", else the open ones and the config. */
 function shownFiles(session: FolderSession): ((file: string) => boolean) | undefined {
-  if (state.workspaceMode) return undefined;
+  if (showsAll()) return undefined;
   const root = `${session.root.replace(/\/$/, '')}/`;
   const rel = (p: string) => (p.startsWith(root) ? p.slice(root.length) : p);
   const files = new Set([...openUris.keys()].filter((p) => session.contains(p)).map(rel));
@@ -171,8 +181,24 @@ function publish(session: FolderSession, result: PlainResult, kind: AnalysisDone
   state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
   connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
     `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
-  const done: AnalysisDone = { kind, folder: session.root, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
+  const done: AnalysisDone = {
+    kind, folder: session.root, findings: result.findings.length, bySeverity: severityCounts(diags.values()), durationMs, finishedAt: new Date().toISOString(),
+  };
   void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, done);
+}
+
+/** Findings (not problems) by the severity the editor shows them with. */
+function severityCounts(lists: Iterable<readonly Diagnostic[]>): NonNullable<AnalysisDone['bySeverity']> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const list of lists) {
+    for (const d of list) {
+      if (typeof d.code !== 'string' || !d.code.startsWith('JPR')) continue;
+      if (d.severity === DiagnosticSeverity.Error) counts.error++;
+      else if (d.severity === DiagnosticSeverity.Warning) counts.warning++;
+      else counts.info++;
+    }
+  }
+  return counts;
 }
 
 async function analyseAll(kind: AnalysisDone['kind'], token?: CancellationToken): Promise<CheckWorkspaceResult> {
@@ -304,10 +330,25 @@ connection.onCompletion((params) => {
   return completionsAt(doc, params.position, sessionFor(doc.uri)?.lastResult?.config, regions, state.settings.language);
 });
 
+/** The config file's text as the editor has it (its open document, else the disk), for the config fixes. */
+function configText(session: FolderSession | undefined): ConfigText | undefined {
+  if (!session) return undefined;
+  const file = session.configFile(state.settings);
+  const uri = pathToFileURL(file).toString();
+  const open = documents.get(uri);
+  if (open) return { uri, text: open.getText() };
+  try {
+    return { uri, text: fs.readFileSync(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActionsFor(doc, params.context.diagnostics, sessionFor(doc.uri)?.lastResult?.config);
+  const session = sessionFor(doc.uri);
+  return codeActionsFor(doc, params.context.diagnostics, { config: session?.lastResult?.config, configText: configText(session), lang: state.settings.language });
 });
 
 documents.listen(connection);

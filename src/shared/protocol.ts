@@ -20,10 +20,12 @@ export interface ClientSettings {
   readonly debounceMs: number;
   /** Display language of messages: `en` or `ja` (from vscode.env.language). */
   readonly language: 'en' | 'ja';
+  /** Which files' findings the Problems panel shows: every file of the workspace (default) or open files only. */
+  readonly problemsScope: 'workspace' | 'openFiles';
 }
 
 export const DEFAULT_SETTINGS: ClientSettings = {
-  run: 'onType', severityOverrides: {}, configPath: 'residency.config.json', maxFileSizeKb: 2048, debounceMs: 200, language: 'en',
+  run: 'onType', severityOverrides: {}, configPath: 'residency.config.json', maxFileSizeKb: 2048, debounceMs: 200, language: 'en', problemsScope: 'workspace',
 };
 
 /** Request: check every file of every workspace folder; diagnostics stay for closed files until the next run. */
@@ -89,6 +91,8 @@ export interface AnalysisDone {
   /** The workspace folder (absolute path) the analysis was of. */
   readonly folder?: string;
   readonly findings: number;
+  /** The findings by severity as the editor shows them (severity overrides applied, hidden rules left out). */
+  readonly bySeverity?: { readonly error: number; readonly warning: number; readonly info: number };
   readonly durationMs: number;
   /** ISO timestamp. */
   readonly finishedAt: string;
@@ -96,3 +100,13 @@ export interface AnalysisDone {
 
 /** Command the server's code actions use to open a rule's documentation page. */
 export const OPEN_RULE_DOC_COMMAND = 'residencyGuard.openRuleDoc';
+
+/** Client command a config quick fix runs after its edit: opens the config file (URI) and selects the value at a JSON path. */
+export const REVEAL_CONFIG_COMMAND = 'residencyGuard.revealInConfig';
+
+/**
+ * Client command of the quick fixes that need the user's input (a suppression's reason, a region): inserts a
+ * snippet (VS Code snippet syntax) at a position of a document (URI, 0-based line and character), with its
+ * first placeholder selected.
+ */
+export const INSERT_SNIPPET_COMMAND = 'residencyGuard.insertSnippet';

@@ -44,6 +44,7 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   suppressionUnknownRule: { rule: 'JPR01', suggestion: 'JPR001', first: 'JPR001', last: 'JPR012' },
   suppressionNoRule: { directive: 'residency-guard-disable-next-line' },
   suppressionNoReason: {},
+  suppressionPlaceholderReason: { reason: '<why this transfer is acceptable>' },
   configUnreadable: { path: '/ws/configs/missing.json' },
   configNotRead: { file: 'residency.config.json', reason: 'too-large', bytes: 3_000_000, limitBytes: 2_097_152 },
   configMoreProblems: { file: 'residency.config.json', more: 24_900 },

@@ -3,8 +3,9 @@
  * `// residency-guard-disable-next-line JPR001[, JPR005…] -- reason`, in a line or block comment.
  * A directive must start the comment. Only real comments count — the same text inside a string,
  * template literal, regular expression or JSX text is found through the syntax tree and ignored.
- * A directive that names no rule or gives no reason, or names an unknown rule, is a Problem (its message
- * in the requested language).
+ * A directive that names no rule or gives no reason (or a reason still a placeholder: `<…>`, the editor's
+ * placeholder text), or names an unknown rule, is a Problem (its message in the requested language) and
+ * suppresses nothing.
  *
  * Also home of `commentsAt`/`commentAt`, which tell whether offsets lie inside comments of a source
  * file (used for doc comments that are in no node's leading trivia, too).
@@ -172,7 +173,8 @@ function readDirective(sf: ts.SourceFile, comment: ts.CommentRange, lang: Lang):
   const rules = checkRules(sf, ruleTokens, problems, lang);
   if (ruleTokens.length === 0) problems.push(noRule(loc, lang));
   if (reason === '') problems.push(noReason(loc, lang));
-  const valid = rules.length > 0 && reason !== '';
+  else if (isPlaceholderReason(reason)) problems.push(placeholderReason(loc, reason, lang));
+  const valid = rules.length > 0 && reason !== '' && !isPlaceholderReason(reason);
   const line = sourceLine(sf, start);
   const suppression = valid ? { file: sf.fileName, line, targetLine: loc.endLine + 1, rules, reason, loc } : undefined;
   return { suppression, problems };
@@ -238,6 +240,23 @@ function noRule(location: Loc, lang: Lang): Problem {
     code: PROBLEM_CODES.suppressionWithoutReason,
     severity: 'error',
     message: problemMessage(lang, 'suppressionNoRule', { directive: DIRECTIVE }),
+    location,
+  };
+}
+
+/** Reasons that were never written: `<…>` as the docs and older quick fixes show it, and the editor's placeholder texts. */
+const PLACEHOLDER_REASONS = new Set(['why this transfer is acceptable', 'why this finding is acceptable', 'この移転が許される理由', 'この検出結果を受け入れてよい理由', 'reason', 'todo', 'tbd']);
+
+export function isPlaceholderReason(reason: string): boolean {
+  return /^<[^<>]*>$/.test(reason) || PLACEHOLDER_REASONS.has(reason.toLowerCase());
+}
+
+function placeholderReason(location: Loc, reason: string, lang: Lang): Problem {
+  return {
+    kind: 'suppression',
+    code: PROBLEM_CODES.suppressionWithoutReason,
+    severity: 'error',
+    message: problemMessage(lang, 'suppressionPlaceholderReason', { reason }),
     location,
   };
 }

@@ -62,6 +62,7 @@ export interface ProblemMessageArgs {
   };
   readonly suppressionNoRule: { readonly directive: string };
   readonly suppressionNoReason: NoArgs;
+  readonly suppressionPlaceholderReason: { readonly reason: string };
   // config file
   readonly configUnreadable: { readonly path: string };
   readonly configNotRead: { readonly file: string; readonly reason: InputProblem; readonly bytes?: number; readonly limitBytes?: number };
@@ -244,6 +245,10 @@ const SUPPRESSION_MESSAGES = {
   suppressionNoReason: {
     en: () => 'Suppression without a reason; add "-- <why this finding is acceptable>" after the rule ids',
     ja: () => '抑止コメントに理由がありません。ルール ID の後に "-- <この検出結果を受け入れてよい理由>" を追加してください',
+  },
+  suppressionPlaceholderReason: {
+    en: (a) => `The suppression's reason "${a.reason}" is still a placeholder; write why this finding is acceptable (auditors read it)`,
+    ja: (a) => `抑止コメントの理由 "${a.reason}" はプレースホルダーのままです。この検出結果を受け入れてよい理由を書いてください（監査で読まれます）`,
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 

@@ -75,8 +75,7 @@ function targetPhrase(p: Pending): string {
   return d.description;
 }
 
-function pathOf(p: Pending, root: string): PathStep[] {
-  const label = p.labels[0];
+function pathOf(p: Pending, label: SourceLabel, root: string): PathStep[] {
   const s = label.source;
   const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
   for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: oneLine(h.note) });
@@ -112,7 +111,8 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
     location,
     sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
     destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },
-    path: pathOf(p, root),
+    path: pathOf(p, p.labels[0], root),
+    paths: p.labels.map((l) => pathOf(p, l, root)),
     fingerprint: fingerprint({
       rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: site.node.getText(),
       sources: p.labels.map((l) => `${relativePath(root, l.source.loc.file)}#${l.source.symbol}`),
