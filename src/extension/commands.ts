@@ -45,7 +45,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [COMMANDS.showDataMap]: () => guarded(() => showDataMap(ctx.client, ctx.dataMap)),
     [COMMANDS.exportReport]: (format, target) => guarded(() => exportReport(ctx.client, asString(format), asUri(target))),
     [COMMANDS.restart]: () => guarded(ctx.restart),
-    [COMMANDS.openConfig]: () => guarded(() => openConfig(ctx.extensionUri)),
+    [COMMANDS.openConfig]: () => guarded(() => openConfig()),
     [COMMANDS.openRuleDoc]: (ruleId) => guarded(() => openRuleDoc(ctx.extensionUri, ruleId)),
     [COMMANDS.insertSnippet]: (uri, at, snippet) => guarded(() => insertSnippet(uri, at, snippet)),
     [COMMANDS.revealInConfig]: (uri, path) => guarded(() => revealInConfig(uri, path)),
