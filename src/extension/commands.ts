@@ -103,6 +103,12 @@ export async function showDataMap(client: LanguageClient, dataMap: DataMapProvid
   return categories;
 }
 
+/** Fills the data map view again after an analysis, without focusing it (errors are left to the next explicit request). */
+export async function refreshDataMap(client: LanguageClient, dataMap: DataMapProvider): Promise<void> {
+  const result = await client.sendRequest<unknown>(DATA_MAP_REQUEST, {}).catch(() => undefined);
+  if (result !== undefined) dataMap.set(dataMapCategories(result));
+}
+
 /** The map is an array of categories; `{ categories: [...] }` is accepted too. */
 function dataMapCategories(result: unknown): readonly DataMapCategory[] {
   if (Array.isArray(result)) return result as DataMapCategory[];

@@ -12,7 +12,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ANALYSIS_DONE_NOTIFICATION } from '../shared/protocol';
 import type { AnalysisDone } from '../shared/protocol';
 import { createClient, SERVER_MODULE } from './client';
-import { registerCommands } from './commands';
+import { refreshDataMap, registerCommands } from './commands';
 import { DATA_MAP_VIEW, DataMapProvider } from './dataMapView';
 import { StatusBar } from './statusBar';
 import { registerTaskProvider } from './tasks';
@@ -29,8 +29,17 @@ export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
   const client = activeClient = createClient(context);
   const status = new StatusBar();
   const dataMap = new DataMapProvider();
-  context.subscriptions.push(status, dataMap, vscode.window.registerTreeDataProvider(DATA_MAP_VIEW, dataMap), registerTaskProvider(context));
-  wireStatus(client, status);
+  const dataMapView = vscode.window.createTreeView(DATA_MAP_VIEW, { treeDataProvider: dataMap });
+  context.subscriptions.push(status, dataMap, dataMapView, registerTaskProvider(context));
+  // One handler per notification method (a second registration would replace the first): an event for all.
+  const analysisDone = new vscode.EventEmitter<AnalysisDone>();
+  client.onNotification(ANALYSIS_DONE_NOTIFICATION, (done: AnalysisDone) => analysisDone.fire(done));
+  context.subscriptions.push(analysisDone);
+  wireStatus(client, status, analysisDone.event);
+  // The data map follows each analysis once it has been shown (it goes stale otherwise).
+  context.subscriptions.push(analysisDone.event(() => {
+    if (dataMapView.visible && dataMap.size > 0) void refreshDataMap(client, dataMap);
+  }));
   const start = (): Promise<void> => startClient(context, client, status);
   const restart = (): Promise<void> => (client.isRunning() ? client.restart() : start());
   context.subscriptions.push(...registerCommands({ client, dataMap, extensionUri: context.extensionUri, restart }));
@@ -46,9 +55,9 @@ export function deactivate(): Promise<void> | undefined {
 }
 
 /** Keeps the status bar in step with the server: its state and each finished analysis. */
-function wireStatus(client: LanguageClient, status: StatusBar): void {
+function wireStatus(client: LanguageClient, status: StatusBar, analysisDone: vscode.Event<AnalysisDone>): void {
   let last: AnalysisDone | undefined;
-  client.onNotification(ANALYSIS_DONE_NOTIFICATION, (done: AnalysisDone) => {
+  analysisDone((done) => {
     last = done;
     status.update(done);
   });

@@ -300,7 +300,7 @@ async function latestResults(): Promise<CheckResult[]> {
   return results.filter((r): r is CheckResult => !!r);
 }
 
-connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults()));
+connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults(), state.settings.language));
 
 connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
   const results = await latestResults();
@@ -321,7 +321,7 @@ connection.onHover((params) => {
   if (vocabulary) return vocabulary;
   const file = pathOf(params.textDocument.uri);
   if (!session || !file || !session.lastResult) return undefined;
-  return session.fullResult().then((result) => result && hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position));
+  return session.fullResult().then((result) => result && hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position, state.settings.language));
 });
 
 connection.onCompletion((params) => {

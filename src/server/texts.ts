@@ -55,6 +55,18 @@ export const TEXTS = {
   'hover.more': ['… and {0} more', '… ほか {0} 件'],
   'hover.noFlow': ['No flow of this data to a destination was found.', 'このデータが送信先に渡る経路は見つかりませんでした。'],
   'hover.countryUnknown': ['{0} (country unknown)', '{0}（国不明）'],
+  // Completions and hovers in annotations.
+  'assist.directive': ['Suppress a finding on the next line (a reason after -- is required)', '次の行の検出結果を抑止します（-- の後に理由が必要です）'],
+  'assist.configRegion': ['config region: {0}', '設定のリージョン: {0}'],
+  'assist.noSingleCountry': ['no single country', '単一の国ではありません'],
+  'assist.country': ['country (ISO 3166-1)', '国（ISO 3166-1）'],
+  'assist.residencyClass': ['residency class', '所在クラス'],
+  'assist.accessClass': ['access class', 'アクセスクラス'],
+  'assist.category': ['category', 'カテゴリ'],
+  'assist.encryption': ['encryption level', '暗号化レベル'],
+  'assist.party': ['party', '当事者'],
+  'assist.basis': ['basis', '根拠'],
+  'assist.basisFor': ['{0} for {1}', '{0}（対象: {1}）'],
   // Data map and transfer map.
   'map.ownStorage': ['Storage or processing without a recipient', '受領者のない保存・処理'],
   'map.noParty': ['(no party)', '（当事者なし）'],

@@ -45,7 +45,10 @@ export interface DataMapLocation {
   /** 0-based, as in LSP. */
   readonly line: number;
   readonly character: number;
+  /** What reaches the sink: `User.email → archiveInVirginia() in aws:us-east-1`. */
   readonly label: string;
+  /** Where the sink is: `src/archive.ts:6` (root-relative). */
+  readonly where?: string;
 }
 export interface DataMapParty {
   readonly party: string;
