@@ -1,5 +1,5 @@
 /**
- * Registers the commands (category "Residency Guard"): Check Workspace, Show Data Map, Export Report…,
+ * Registers the commands (category "Residency Guard"): Check Workspace, Show Data Map, Show Transfer Map, Export Report…,
  * Restart Analysis, Open Config, Show Output, and the commands the server's code actions use (rule docs,
  * snippets, config reveal). Each handler
  * resolves to a result, so tests and other extensions can call it through executeCommand.
@@ -15,6 +15,7 @@ import type { DataMapProvider } from './dataMapView';
 import { exportReport } from './report';
 import { openRuleDoc } from './ruleDocs';
 import { CHECK_WORKSPACE_COMMAND, findingCount } from './statusBar';
+import type { TransferMapPanel } from './transferMapView';
 
 export const COMMANDS = {
   checkWorkspace: CHECK_WORKSPACE_COMMAND,
@@ -26,6 +27,7 @@ export const COMMANDS = {
   insertSnippet: INSERT_SNIPPET_COMMAND,
   revealInConfig: REVEAL_CONFIG_COMMAND,
   showOutput: 'residencyGuard.showOutput',
+  showTransferMap: 'residencyGuard.showTransferMap',
 } as const;
 
 /** JSON-RPC's RequestCancelled error code. */
@@ -34,6 +36,7 @@ const REQUEST_CANCELLED = -32800;
 export interface CommandContext {
   readonly client: LanguageClient;
   readonly dataMap: DataMapProvider;
+  readonly transferMap: TransferMapPanel;
   readonly extensionUri: vscode.Uri;
   /** Starts the client when it is not running, else restarts it. */
   readonly restart: () => Promise<void>;
@@ -49,6 +52,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [COMMANDS.openRuleDoc]: (ruleId) => guarded(() => openRuleDoc(ctx.extensionUri, ruleId)),
     [COMMANDS.insertSnippet]: (uri, at, snippet) => guarded(() => insertSnippet(uri, at, snippet)),
     [COMMANDS.revealInConfig]: (uri, path) => guarded(() => revealInConfig(uri, path)),
+    [COMMANDS.showTransferMap]: () => guarded(() => ctx.transferMap.show()),
     [COMMANDS.showOutput]: () => guarded(async () => ctx.client.outputChannel.show(true)),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));

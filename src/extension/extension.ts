@@ -1,8 +1,8 @@
 /**
  * Entry point of the Residency Guard VS Code extension. activate() starts the language server
  * (dist/server.js) through vscode-languageclient, registers the commands, the data map view, the
- * `residency-guard` task provider and the status bar item, and returns an API for tests: the client and
- * a promise that settles once it runs. The extension never executes workspace code, so it also runs in
+ * `residency-guard` task provider, the status bar item and the transfer map, and returns an API for tests:
+ * the client, a promise that settles once it runs, the analyses' event and the transfer map. The extension never executes workspace code, so it also runs in
  * untrusted workspaces.
  */
 import * as fs from 'fs';
@@ -15,10 +15,15 @@ import { createClient, SERVER_MODULE } from './client';
 import { refreshDataMap, registerCommands } from './commands';
 import { DATA_MAP_VIEW, DataMapProvider } from './dataMapView';
 import { StatusBar } from './statusBar';
+import { TransferMapPanel } from './transferMapView';
 import { registerTaskProvider } from './tasks';
 
 export interface ResidencyGuardApi {
   readonly client: LanguageClient;
+  /** Fires after each analysis the server publishes. */
+  readonly onAnalysisDone: vscode.Event<AnalysisDone>;
+  /** The transfer map panel (its `onDidRender` reports what the page drew). */
+  readonly transferMap: TransferMapPanel;
   /** Resolves when the language server runs; rejects when it cannot start. */
   readonly ready: Promise<void>;
 }
@@ -42,10 +47,12 @@ export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
   }));
   const start = (): Promise<void> => startClient(context, client, status);
   const restart = (): Promise<void> => (client.isRunning() ? client.restart() : start());
-  context.subscriptions.push(...registerCommands({ client, dataMap, extensionUri: context.extensionUri, restart }));
+  const transferMap = new TransferMapPanel(client, context.extensionUri);
+  context.subscriptions.push(transferMap, analysisDone.event(() => void transferMap.refresh().catch(() => undefined)));
+  context.subscriptions.push(...registerCommands({ client, dataMap, transferMap, extensionUri: context.extensionUri, restart }));
   const ready = start();
   ready.catch(() => undefined);   // reported to the user by startClient; tests see the rejection
-  return { client, ready };
+  return { client, ready, onAnalysisDone: analysisDone.event, transferMap };
 }
 
 export function deactivate(): Promise<void> | undefined {

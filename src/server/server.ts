@@ -18,12 +18,13 @@ import { formatReport } from '../core/report/formats';
 import type { CheckResult } from '../core/report/model';
 import type { PlainResult } from './analysisProtocol';
 import {
-  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST,
+  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST, TRANSFER_MAP_REQUEST,
   type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
 } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
 import type { ConfigText } from './configFixes';
 import { buildDataMap } from './dataMap';
+import { buildTransferMap } from './transferMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
@@ -299,6 +300,8 @@ async function latestResults(): Promise<CheckResult[]> {
   const results = await Promise.all(state.sessions.map((s) => s.fullResult()));
   return results.filter((r): r is CheckResult => !!r);
 }
+
+connection.onRequest(TRANSFER_MAP_REQUEST, async () => buildTransferMap(await latestResults(), state.settings.language));
 
 connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults(), state.settings.language));
 

@@ -113,3 +113,35 @@ export const REVEAL_CONFIG_COMMAND = 'residencyGuard.revealInConfig';
  * first placeholder selected.
  */
 export const INSERT_SNIPPET_COMMAND = 'residencyGuard.insertSnippet';
+
+/** Request: the transfer map of the newest results (runs a check when there is none): Japan → country → parties and storage. */
+export const TRANSFER_MAP_REQUEST = 'residencyGuard/transferMap';
+export interface TransferFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly location: DataMapLocation;
+}
+/** One edge from Japan: a party in a country, or storage/processing there without a recipient. */
+export interface TransferEdge {
+  readonly kind: 'party' | 'storage';
+  /** Party name, or the destination's description. */
+  readonly name: string;
+  /** Party id and access class (parties only). */
+  readonly party?: string;
+  readonly access?: string;
+  readonly categories: readonly string[];
+  readonly findings: readonly TransferFinding[];
+  /** The sinks of the flows on this edge. */
+  readonly locations: readonly DataMapLocation[];
+}
+export interface TransferCountry {
+  /** ISO country, or `unknown`. */
+  readonly country: string;
+  readonly edges: readonly TransferEdge[];
+}
+export interface TransferMap {
+  readonly countries: readonly TransferCountry[];
+  /** Findings without a destination (JPR012, on the config), not on any edge. */
+  readonly configFindings: number;
+}
