@@ -47,7 +47,7 @@
       const li = el('li', `finding ${f.severity}`);
       li.append(link(f.rule, f.location));
       li.append(document.createTextNode(` ${f.message} `));
-      li.append(link(f.location.where, f.location));
+      li.title = `${f.location.label} · ${f.location.where}`;
       findings.append(li);
     }
     box.append(findings);

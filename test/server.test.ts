@@ -76,7 +76,7 @@ describe('language server', () => {
     await client.until(() => ours('src/main.ts').length > 0, 'diagnostics on main.ts');
     const d = ours('src/main.ts');
     assert.deepEqual(d.map((x) => x.code).sort(), ['JPR001', 'JPR003', 'JPR008']);
-    assert.deepEqual(d[0].range.start, { line: 3, character: 2 });
+    assert.deepEqual(d[0].range, { start: { line: 3, character: 8 }, end: { line: 3, character: 15 } }, 'the squiggle is on the argument that carries the data');
     const related = d[0].relatedInformation ?? [];
     assert.ok(related.length >= 2);
     assert.equal(related[0].location.uri, uri('src/model.ts'));

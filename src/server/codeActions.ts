@@ -22,6 +22,12 @@ export interface ActionContext {
   readonly lang: Lang;
 }
 
+/** The line the finding's sink starts on (its squiggle may be on an argument further down). */
+function sinkLine(d: Diagnostic): number {
+  const line = (d.data as FindingData | undefined)?.line;
+  return typeof line === 'number' ? line : d.range.start.line;
+}
+
 /** A snippet's text: `$`, `}` and `\` are escaped. */
 function snippetText(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
@@ -37,7 +43,7 @@ function lineText(doc: TextDocument, line: number): string {
  * in is itself a problem.
  */
 function suppressAction(doc: TextDocument, diagnostics: readonly Diagnostic[], rules: readonly string[], title: string, lang: Lang): CodeAction {
-  const line = diagnostics[0].range.start.line;
+  const line = sinkLine(diagnostics[0]);
   const above = line > 0 ? lineText(doc, line - 1) : '';
   const existing = /^(\s*\/\/\s*residency-guard-disable-next-line\s+[^-]*?)(\s+--\s.*)?$/.exec(above);
   if (existing) {
@@ -145,7 +151,7 @@ function findingActions(doc: TextDocument, d: Diagnostic & { code: string }, ctx
 function suppressAllAction(doc: TextDocument, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction | undefined {
   const first = diagnostics.find(isFinding);
   if (!first) return undefined;
-  const line = diagnostics.filter((d) => isFinding(d) && d.range.start.line === first.range.start.line);
+  const line = diagnostics.filter((d) => isFinding(d) && sinkLine(d) === sinkLine(first));
   const rules = [...new Set(line.map((d) => String(d.code)))].sort();
   return rules.length > 1 ? suppressAction(doc, line, rules, t(lang, 'fix.suppressAll', rules.length), lang) : undefined;
 }

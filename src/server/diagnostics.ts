@@ -19,6 +19,8 @@ export interface FindingData {
   readonly rule: string;
   readonly country: string | null;
   readonly party: string | null;
+  /** The 0-based line where the sink starts (a suppression goes above it; the squiggle may start lower). */
+  readonly line?: number;
 }
 
 const SEVERITY: Record<Severity | 'hint', DiagnosticSeverity> = {
@@ -72,10 +74,10 @@ interface Shown {
 
 function findingDiagnostic(uriOf: UriOf, s: Shown, lead: Finding, config: ResidencyConfig | undefined, settings: ClientSettings): Diagnostic {
   const f = s.finding;
-  const data: FindingData = { rule: f.rule, country: f.destination.country, party: f.destination.party };
+  const data: FindingData = { rule: f.rule, country: f.destination.country, party: f.destination.party, line: f.location.line - 1 };
   const lang = settings.language;
   return {
-    range: toRange(f.location),
+    range: toRange(f.dataLocation ?? f.location),
     severity: SEVERITY[s.severity],
     source: SERVER_SOURCE,
     code: f.rule,

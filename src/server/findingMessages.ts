@@ -28,7 +28,8 @@ export function targetPhrase(f: Finding, config: ResidencyConfig | undefined, la
   return d.description.includes(country) ? d.description : `${d.description} (${country})`;
 }
 
-function headline(f: Finding, lang: Lang): string | undefined {
+/** What tells the finding's rule apart, with the law it cites (undefined for a rule without one: JPR012). */
+export function headline(f: Finding, lang: Lang): string | undefined {
   const key = `rule.${f.rule}`;
   if (!isTextKey(key)) return undefined;
   return t(lang, key, f.destination.country ?? t(lang, 'finding.unknownCountry'));

@@ -8,7 +8,7 @@ import type { FlowRecord } from '../core/report/flows';
 import type { CheckResult, Finding } from '../core/report/model';
 import type { DataMapLocation, TransferCountry, TransferEdge, TransferFinding, TransferMap } from '../shared/protocol';
 import { fileUri } from './diagnostics';
-import { findingMessage } from './findingMessages';
+import { findingMessage, headline } from './findingMessages';
 import type { Lang } from './texts';
 
 interface EdgeBuild {
@@ -57,7 +57,8 @@ function addFinding(countries: Countries, result: CheckResult, f: Finding, lang:
     : edgeOf(countries, country, `storage:${d.description}`, () => ({ kind: 'storage', name: d.description }));
   f.sources.forEach((s) => edge.categories.add(s.category));
   edge.findings.push({
-    rule: f.rule, severity: f.severity, message: findingMessage(f, result.config, lang),
+    // On its edge, the rule's point is what is new: the data and the destination are the edge's.
+    rule: f.rule, severity: f.severity, message: headline(f, lang) ?? findingMessage(f, result.config, lang),
     location: location(result.root, f.location, f.sources.map((s) => s.symbol).join(', ')),
   });
 }

@@ -10,10 +10,10 @@ import { activateExtension, EXTENSION_ID, fileUri, ruleOf, SOURCE, until } from 
 
 interface JsonFinding {
   readonly rule: string;
-  readonly location: { readonly file: string; readonly line: number; readonly column: number };
+  readonly location: { readonly file: string; readonly line: number };
 }
 
-/** The findings of the bundled CLI on the test workspace, as `file:line:column rule` (run without blocking the host). */
+/** The findings of the bundled CLI on the test workspace, as `file:line rule` (run without blocking the host). */
 async function cliFindings(): Promise<string[]> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
@@ -23,14 +23,14 @@ async function cliFindings(): Promise<string[]> {
     execFile(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
   const report = JSON.parse(out) as { findings: JsonFinding[] };
-  return report.findings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.rule}`).sort();
+  return report.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`).sort();
 }
 
 /** Every finding diagnostic of the workspace, in the same form. */
 function problemsPanel(): string[] {
   return vscode.languages.getDiagnostics()
     .flatMap(([uri, list]) => list.filter((d) => d.source === SOURCE && /^JPR\d{3}$/.test(ruleOf(d)))
-      .map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${ruleOf(d)}`))
+      .map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${ruleOf(d)}`))
     .sort();
 }
 

@@ -44,6 +44,8 @@ export interface Finding {
   readonly message: string;
   /** The sink expression. */
   readonly location: Loc;
+  /** Within the sink, the expression that carries the data (a call's argument), when it is one; the editor squiggles it. */
+  readonly dataLocation?: Loc;
   readonly sources: readonly FindingSource[];
   readonly destination: FindingDestination;
   /** Source declaration, each hop, then the sink (of the first source). */
