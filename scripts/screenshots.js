@@ -5,6 +5,7 @@
 // driver saves media/screenshots/<name>.png and answers with a `<name>.done` file.
 // Usage: npm run screenshots   (installs the host, compiles, builds, then runs this)
 'use strict';
+/* global setTimeout */
 const { spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
