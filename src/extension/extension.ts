@@ -24,6 +24,9 @@ export interface ResidencyGuardApi {
   readonly onAnalysisDone: vscode.Event<AnalysisDone>;
   /** The transfer map panel (its `onDidRender` reports what the page drew). */
   readonly transferMap: TransferMapPanel;
+  /** The data map view's content and the status bar item (for tests). */
+  readonly dataMap: DataMapProvider;
+  readonly status: StatusBar;
   /** Resolves when the language server runs; rejects when it cannot start. */
   readonly ready: Promise<void>;
 }
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ResidencyGuardApi {
   context.subscriptions.push(...registerCommands({ client, dataMap, transferMap, extensionUri: context.extensionUri, restart }));
   const ready = start();
   ready.catch(() => undefined);   // reported to the user by startClient; tests see the rejection
-  return { client, ready, onAnalysisDone: analysisDone.event, transferMap };
+  return { client, ready, onAnalysisDone: analysisDone.event, transferMap, dataMap, status };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -18,6 +18,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** The item's text (tests read it through the extension's API). */
+  get text(): string {
+    return this.item.text;
+  }
+
   /** While the language server starts (or restarts). */
   starting(): void {
     this.item.text = `$(sync~spin) ${vscode.l10n.t('Residency')}`;
