@@ -61,7 +61,8 @@ class ServerState {
   sessions: FolderSession[] = [];
   /** After "Check Workspace", diagnostics of closed files stay until the next run. */
   workspaceMode = false;
-  published = new Set<string>();
+  /** What was last published per URI (as JSON): an unchanged file is not sent again after a run. */
+  published = new Map<string, string>();
   timer: NodeJS.Timeout | undefined;
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
@@ -172,14 +173,20 @@ function shownFiles(session: FolderSession): ((file: string) => boolean) | undef
 }
 
 function publish(session: FolderSession, result: PlainResult, kind: AnalysisDone['kind'], durationMs: number): void {
-  // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
+  // Diagnostics are made only for the files shown (every file, unless limited to open ones); only the files
+  // whose diagnostics changed are sent (a workspace has thousands of files with findings, an edit changes few).
   const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
-  const next = new Set(diags.keys());
-  for (const uri of state.published) {
-    if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const uri of [...state.published.keys()]) {
+    if (sessionFor(uri) !== session || diags.has(uri)) continue;
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    state.published.delete(uri);
   }
-  for (const uri of next) connection.sendDiagnostics({ uri, diagnostics: diags.get(uri) ?? [] });
-  state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
+  for (const [uri, list] of diags) {
+    const json = JSON.stringify(list);
+    if (state.published.get(uri) === json) continue;
+    connection.sendDiagnostics({ uri, diagnostics: list });
+    state.published.set(uri, json);
+  }
   connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
     `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
   const done: AnalysisDone = {
