@@ -28,6 +28,11 @@ export default tseslint.config(
     },
   },
   {
+    // The transfer map webview's page script runs in the browser.
+    files: ['media/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', Intl: 'readonly', acquireVsCodeApi: 'readonly' } },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },

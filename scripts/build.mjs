@@ -1,9 +1,35 @@
-// Bundles the CLI (and, as they appear, the language server and the extension) with esbuild.
-// `typescript` stays external: it is a runtime dependency and finds its lib files next to itself.
+// Bundles the CLI, the language server (and its analysis worker) and the extension with esbuild: minified,
+// with source maps shipped beside them (.vscodeignore keeps dist/*.map). `typescript` stays external: it is
+// a runtime dependency and finds its lib files next to itself. The repository URL the reports cite is a
+// build-time value (scripts/repository.mjs) put in place of package.json's when it is known.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { repositoryUrl } from './repository.mjs';
 
-const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external: ['typescript', 'vscode'], logLevel: 'warning' };
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repository = repositoryUrl(root);
+
+/** package.json as the bundles see it: with the build's repository URL when there is one. */
+const manifestPlugin = {
+  name: 'manifest',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, (args) => {
+      if (args.path !== resolve(root, 'package.json')) return undefined;
+      const pkg = JSON.parse(readFileSync(args.path, 'utf8'));
+      const { version, name } = pkg;
+      const url = repository ?? pkg.repository.url;
+      return { contents: JSON.stringify({ name, version, repository: { type: 'git', url } }), loader: 'json' };
+    });
+  },
+};
+
+const common = {
+  bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, sourcemap: true,
+  external: ['typescript', 'vscode'], logLevel: 'warning', plugins: [manifestPlugin],
+};
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 await build({ ...common, entryPoints: ['src/cli/supervisor.ts'], outfile: 'dist/supervisor.js' });

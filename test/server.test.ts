@@ -56,12 +56,27 @@ describe('language server', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('publishes every file\'s findings after the first analysis, open or not; the rules of one sink read as one place', async () => {
+    await client.until(() => ours('src/main.ts').length === 3, `diagnostics on the unopened main.ts: ${JSON.stringify([...client.diagnostics])} ${JSON.stringify(client.notifications)}`);
+    const d = ours('src/main.ts');
+    const byRule = new Map(d.map((x) => [x.code, x]));
+    assert.match(byRule.get('JPR008')!.message, /^Readable in CN, whose law obliges intelligence cooperation .*: User\.phone \(contact\) → Chinese ops contractor \(contractor-overseas, CN\)$/);
+    assert.match(byRule.get('JPR003')!.message, /^Contractor abroad not allowed by the data's @access/);
+    assert.match(byRule.get('JPR001')!.message, /^No basis covers CN/);
+    assert.match(String(byRule.get('JPR001')!.codeDescription?.href), /^command:residencyGuard\.openRuleDoc\?/);
+    // The path once: on the first of the sink's diagnostics; the others point to it.
+    const withPath = d.filter((x) => (x.relatedInformation ?? []).some((r) => /^declared User\.phone/.test(r.message)));
+    assert.equal(withPath.length, 1, JSON.stringify(d.map((x) => x.relatedInformation)));
+    const others = d.filter((x) => x !== withPath[0]);
+    assert.ok(others.every((x) => (x.relatedInformation ?? []).some((r) => r.message === `path of User.phone: see ${withPath[0].code} on this line`)));
+  });
+
   it('publishes findings with rule codes, doc links and related information for an open file', async () => {
     client.open(uri('src/main.ts'), MAIN);
     await client.until(() => ours('src/main.ts').length > 0, 'diagnostics on main.ts');
     const d = ours('src/main.ts');
     assert.deepEqual(d.map((x) => x.code).sort(), ['JPR001', 'JPR003', 'JPR008']);
-    assert.deepEqual(d[0].range.start, { line: 3, character: 2 });
+    assert.deepEqual(d[0].range, { start: { line: 3, character: 8 }, end: { line: 3, character: 15 } }, 'the squiggle is on the argument that carries the data');
     const related = d[0].relatedInformation ?? [];
     assert.ok(related.length >= 2);
     assert.equal(related[0].location.uri, uri('src/model.ts'));
@@ -77,8 +92,19 @@ describe('language server', () => {
     const titles = actions.map((a) => a.title);
     assert.ok(titles.some((t) => t.startsWith(`Suppress ${d.code}`)), titles.join(' | '));
     assert.ok(titles.some((t) => t.startsWith('Attach basis "contract-cn"')), titles.join(' | '));
-    const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
-    assert.match(suppress.edit!.changes[uri('src/main.ts')][0].newText, /^ {2}\/\/ residency-guard-disable-next-line JPR00\d -- /);
+    assert.ok(titles.includes('Open party "cn-ops" in residency.config.json'), titles.join(' | '));
+    const suppress = actions.find((a) => a.title.startsWith(`Suppress ${d.code}`))! as { command?: { command: string; arguments: unknown[] } };
+    assert.equal(suppress.command?.command, 'residencyGuard.insertSnippet');
+    assert.equal(suppress.command?.arguments[2], `  // residency-guard-disable-next-line ${d.code} -- \${1:why this transfer is acceptable}\n`);
+    const all = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri('src/main.ts') }, range: d.range, context: { diagnostics: ours('src/main.ts') },
+    })) as { title: string; command?: { arguments: unknown[] }; edit?: { changes: Record<string, { newText: string }[]> } }[];
+    const suppressAll = all.find((a) => a.title === 'Suppress all 3 rules on this line (with a reason)');
+    assert.match(String(suppressAll?.command?.arguments[2]), /disable-next-line JPR001 JPR003 JPR008 -- /);
+    const basis = all.find((a) => a.title === 'Add a consent basis for CN to residency.config.json and attach it to party "cn-ops"');
+    const config = JSON.parse(basis!.edit!.changes[uri('residency.config.json')][0].newText) as typeof CONFIG & { bases: Record<string, { countries: string[] }> };
+    assert.deepEqual(config.bases['consent-cn'].countries, ['CN']);
+    assert.equal((config.parties['cn-ops'] as { basis?: string }).basis, 'consent-cn');
     client.change(uri('src/main.ts'), MAIN.replace('u.phone', 'u.theme'), 2);
     await client.until(() => ours('src/main.ts').length === 0, 'diagnostics to clear');
   });

@@ -1,18 +1,21 @@
 /**
- * Registers the commands (category "Residency Guard"): Check Workspace, Show Data Map, Export Report…,
- * Restart Analysis, Open Config, and the rule-doc command the server's code actions use. Each handler
+ * Registers the commands (category "Residency Guard"): Check Workspace, Show Data Map, Show Transfer Map, Export Report…,
+ * Restart Analysis, Open Config, Show Output, and the commands the server's code actions use (rule docs,
+ * snippets, config reveal). Each handler
  * resolves to a result, so tests and other extensions can call it through executeCommand.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, OPEN_RULE_DOC_COMMAND } from '../shared/protocol';
+import { CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, INSERT_SNIPPET_COMMAND, OPEN_RULE_DOC_COMMAND, REVEAL_CONFIG_COMMAND } from '../shared/protocol';
 import type { CheckWorkspaceResult, DataMapCategory } from '../shared/protocol';
 import { openConfig } from './configFile';
+import { insertSnippet, revealInConfig } from './editCommands';
 import { DATA_MAP_VIEW } from './dataMapView';
 import type { DataMapProvider } from './dataMapView';
 import { exportReport } from './report';
 import { openRuleDoc } from './ruleDocs';
 import { CHECK_WORKSPACE_COMMAND, findingCount } from './statusBar';
+import type { TransferMapPanel } from './transferMapView';
 
 export const COMMANDS = {
   checkWorkspace: CHECK_WORKSPACE_COMMAND,
@@ -21,6 +24,10 @@ export const COMMANDS = {
   restart: 'residencyGuard.restart',
   openConfig: 'residencyGuard.openConfig',
   openRuleDoc: OPEN_RULE_DOC_COMMAND,
+  insertSnippet: INSERT_SNIPPET_COMMAND,
+  revealInConfig: REVEAL_CONFIG_COMMAND,
+  showOutput: 'residencyGuard.showOutput',
+  showTransferMap: 'residencyGuard.showTransferMap',
 } as const;
 
 /** JSON-RPC's RequestCancelled error code. */
@@ -29,6 +36,7 @@ const REQUEST_CANCELLED = -32800;
 export interface CommandContext {
   readonly client: LanguageClient;
   readonly dataMap: DataMapProvider;
+  readonly transferMap: TransferMapPanel;
   readonly extensionUri: vscode.Uri;
   /** Starts the client when it is not running, else restarts it. */
   readonly restart: () => Promise<void>;
@@ -40,8 +48,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [COMMANDS.showDataMap]: () => guarded(() => showDataMap(ctx.client, ctx.dataMap)),
     [COMMANDS.exportReport]: (format, target) => guarded(() => exportReport(ctx.client, asString(format), asUri(target))),
     [COMMANDS.restart]: () => guarded(ctx.restart),
-    [COMMANDS.openConfig]: () => guarded(() => openConfig(ctx.extensionUri)),
+    [COMMANDS.openConfig]: () => guarded(() => openConfig()),
     [COMMANDS.openRuleDoc]: (ruleId) => guarded(() => openRuleDoc(ctx.extensionUri, ruleId)),
+    [COMMANDS.insertSnippet]: (uri, at, snippet) => guarded(() => insertSnippet(uri, at, snippet)),
+    [COMMANDS.revealInConfig]: (uri, path) => guarded(() => revealInConfig(uri, path)),
+    [COMMANDS.showTransferMap]: () => guarded(() => ctx.transferMap.show()),
+    [COMMANDS.showOutput]: () => guarded(async () => ctx.client.outputChannel.show(true)),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
@@ -93,6 +105,12 @@ export async function showDataMap(client: LanguageClient, dataMap: DataMapProvid
   await vscode.commands.executeCommand(`${DATA_MAP_VIEW}.focus`);
   if (categories.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Residency Guard: no personal data reaches any destination in this workspace.'));
   return categories;
+}
+
+/** Fills the data map view again after an analysis, without focusing it (errors are left to the next explicit request). */
+export async function refreshDataMap(client: LanguageClient, dataMap: DataMapProvider): Promise<void> {
+  const result = await client.sendRequest<unknown>(DATA_MAP_REQUEST, {}).catch(() => undefined);
+  if (result !== undefined) dataMap.set(dataMapCategories(result));
 }
 
 /** The map is an array of categories; `{ categories: [...] }` is accepted too. */

@@ -6,15 +6,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { exists } from './ruleDocs';
 import { readClientSettings } from './settings';
-import { schemaReference, starterConfigText } from './starterConfig';
+import { starterConfigText } from './starterConfig';
 
-export const SCHEMA_FILE = ['schemas', 'residency.config.schema.json'];
-
-export async function openConfig(extensionUri: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function openConfig(): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder();
   if (!folder) return undefined;
   const uri = configUri(folder);
-  if (!(await exists(uri))) await createStarter(uri, vscode.Uri.joinPath(extensionUri, ...SCHEMA_FILE));
+  if (!(await exists(uri))) await createStarter(uri);
   await vscode.window.showTextDocument(uri);
   return uri;
 }
@@ -37,8 +35,8 @@ export function configUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...configPath.split(/[\\/]+/).filter((s) => s !== ''));
 }
 
-async function createStarter(uri: vscode.Uri, schema: vscode.Uri): Promise<void> {
-  const text = starterConfigText(schemaReference(uri, schema));
+async function createStarter(uri: vscode.Uri): Promise<void> {
+  const text = starterConfigText();
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }

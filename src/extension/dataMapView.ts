@@ -1,6 +1,8 @@
 /**
  * The "Residency Data Map" tree view (`residencyGuard.dataMap`, Explorer): data category → country →
  * party → code locations, from the server's DATA_MAP_REQUEST. A location opens its file at the position.
+ * Location rows carry no resource URI, so they do not take the file's problem colour and count; the row
+ * says what reaches the sink, its description where, and its tooltip both in full.
  */
 import * as vscode from 'vscode';
 import type { DataMapCategory, DataMapCountry, DataMapLocation, DataMapParty } from '../shared/protocol';
@@ -85,11 +87,10 @@ function partyItem(party: DataMapParty): vscode.TreeItem {
 function locationItem(location: DataMapLocation): vscode.TreeItem {
   const uri = vscode.Uri.parse(location.uri);
   const position = new vscode.Position(location.line, location.character);
-  const where = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
+  const where = location.where ?? `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
   const item = new vscode.TreeItem(location.label, vscode.TreeItemCollapsibleState.None);
   item.iconPath = new vscode.ThemeIcon('location');
-  if (!location.label.includes(`:${location.line + 1}`)) item.description = where;
-  item.resourceUri = uri;
+  item.description = where;
   item.tooltip = `${location.label}\n${where}:${location.character + 1}`;
   item.command = {
     command: 'vscode.open',

@@ -75,5 +75,11 @@ function defaultTarget(fileName: string): vscode.Uri | undefined {
 async function announce(target: vscode.Uri): Promise<void> {
   const open = vscode.l10n.t('Open');
   const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Residency Guard: report saved to {0}.', vscode.workspace.asRelativePath(target)), open);
-  if (answer === open) await vscode.window.showTextDocument(target);
+  if (answer === open) await openReport(target);
+}
+
+/** A Markdown register opens rendered (a preview); the other formats as text. */
+export async function openReport(target: vscode.Uri): Promise<void> {
+  if (target.path.endsWith('.md')) await vscode.commands.executeCommand('markdown.showPreview', target);
+  else await vscode.window.showTextDocument(target);
 }

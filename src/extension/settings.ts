@@ -30,6 +30,7 @@ export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSet
     maxFileSizeKb: pickNumber(cfg.get<unknown>('maxFileSizeKb'), DEFAULT_SETTINGS.maxFileSizeKb, 1),
     debounceMs: pickNumber(cfg.get<unknown>('debounceMs'), DEFAULT_SETTINGS.debounceMs, 0),
     language: displayLanguage(),
+    problemsScope: cfg.get<unknown>('problemsScope') === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The status bar item: the finding count of the last analysis and, in its tooltip, when it finished and
+ * The status bar item: the findings of the last analysis by severity (as the Problems panel shows them) and, in its tooltip, when it finished and
  * how long it took. Clicking it runs Check Workspace.
  */
 import * as vscode from 'vscode';
@@ -18,30 +18,35 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** The item's text (tests read it through the extension's API). */
+  get text(): string {
+    return this.item.text;
+  }
+
   /** While the language server starts (or restarts). */
   starting(): void {
-    this.item.text = '$(sync~spin) RG';
+    this.item.text = `$(sync~spin) ${vscode.l10n.t('Residency')}`;
     this.item.tooltip = vscode.l10n.t('Residency Guard: starting the analysis server…');
     this.item.backgroundColor = undefined;
   }
 
   /** The server runs but has not reported an analysis yet. */
   idle(): void {
-    this.item.text = '$(shield) RG';
+    this.item.text = `$(shield) ${vscode.l10n.t('Residency')}`;
     this.item.tooltip = vscode.l10n.t('Residency Guard: no analysis yet · click to check the workspace');
     this.item.backgroundColor = undefined;
   }
 
   /** The server could not start or stopped. */
   failed(reason: string): void {
-    this.item.text = '$(error) RG';
+    this.item.text = `$(error) ${vscode.l10n.t('Residency')}`;
     this.item.tooltip = vscode.l10n.t('Residency Guard: the analysis server is not running ({0})', reason);
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
   }
 
   /** After each published analysis (ANALYSIS_DONE_NOTIFICATION). */
   update(done: AnalysisDone): void {
-    this.item.text = `$(shield) RG: ${done.findings}`;
+    this.item.text = statusText(done);
     this.item.tooltip = describeAnalysis(done);
     this.item.backgroundColor = undefined;
   }
@@ -51,6 +56,14 @@ export class StatusBar implements vscode.Disposable {
   }
 }
 
+/** "$(shield) Residency $(error) 2 $(warning) 1 $(info) 0": the findings by severity, as the Problems panel shows them. */
+export function statusText(done: AnalysisDone): string {
+  const s = done.bySeverity;
+  if (!s) return `$(shield) ${vscode.l10n.t('Residency')} ${done.findings}`;
+  if (s.error + s.warning + s.info === 0) return `$(shield) ${vscode.l10n.t('Residency')} $(check)`;
+  return `$(shield) ${vscode.l10n.t('Residency')} $(error) ${s.error} $(warning) ${s.warning} $(info) ${s.info}`;
+}
+
 /** "1 finding", "3 findings". */
 export function findingCount(n: number): string {
   return n === 1 ? vscode.l10n.t('{0} finding', n) : vscode.l10n.t('{0} findings', n);
@@ -58,7 +71,9 @@ export function findingCount(n: number): string {
 
 /** "3 findings · last analysis 14:03:27 (123 ms)". */
 export function describeAnalysis(done: AnalysisDone): string {
-  const args = [findingCount(done.findings), clockTime(done.finishedAt), Math.round(done.durationMs)] as const;
+  const s = done.bySeverity;
+  const count = s ? vscode.l10n.t('{0} errors, {1} warnings, {2} info', s.error, s.warning, s.info) : findingCount(done.findings);
+  const args = [count, clockTime(done.finishedAt), Math.round(done.durationMs)] as const;
   return done.kind === 'workspace'
     ? vscode.l10n.t('{0} · last workspace check {1} ({2} ms)', ...args)
     : vscode.l10n.t('{0} · last analysis {1} ({2} ms)', ...args);

@@ -5,10 +5,13 @@
 import type { CheckResult } from '../core/report/model';
 import type { DataMapCategory, DataMapCountry, DataMapLocation, DataMapParty } from '../shared/protocol';
 import { fileUri } from './diagnostics';
+import { stepNote, t, type Lang } from './texts';
 
 type Tree = Map<string, Map<string, Map<string, { party: Omit<DataMapParty, 'locations'>; locations: Map<string, DataMapLocation> }>>>;
 
-const OWN = { party: '(no party)', name: 'Storage or processing without a recipient', access: '' };
+function ownStorage(lang: Lang): Omit<DataMapParty, 'locations'> {
+  return { party: t(lang, 'map.noParty'), name: t(lang, 'map.ownStorage'), access: '' };
+}
 
 function addLocation(tree: Tree, category: string, country: string, party: Omit<DataMapParty, 'locations'>, loc: DataMapLocation): void {
   let byCountry = tree.get(category);
@@ -23,15 +26,17 @@ function addLocation(tree: Tree, category: string, country: string, party: Omit<
   entry.locations.set(key, prev && !prev.label.includes(loc.label) ? { ...prev, label: `${prev.label}; ${loc.label}` } : prev ?? loc);
 }
 
-export function buildDataMap(results: readonly CheckResult[]): DataMapCategory[] {
+export function buildDataMap(results: readonly CheckResult[], lang: Lang = 'en'): DataMapCategory[] {
   const tree: Tree = new Map();
+  const own = ownStorage(lang);
   for (const r of results) {
     for (const f of r.flows) {
       const loc: DataMapLocation = {
         uri: fileUri(r.root, f.sinkLocation.file), line: f.sinkLocation.line - 1, character: f.sinkLocation.column - 1,
-        label: `${f.symbol} → ${f.description} (${f.sinkLocation.file}:${f.sinkLocation.line})`,
+        label: `${f.symbol} → ${stepNote(lang, f.description)}`,
+        where: `${f.sinkLocation.file}:${f.sinkLocation.line}`,
       };
-      if (f.parties.length === 0) addLocation(tree, f.category, f.country ?? 'unknown', OWN, loc);
+      if (f.parties.length === 0) addLocation(tree, f.category, f.country ?? 'unknown', own, loc);
       for (const p of f.parties) addLocation(tree, f.category, p.country, { party: p.id, name: p.name, access: p.access }, loc);
     }
   }

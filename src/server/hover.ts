@@ -1,10 +1,13 @@
 /**
  * Hover on an annotated declaration: its residency/access/category or destination tags, and where its
- * data flows (countries, regions, parties, with the sink locations) according to the last analysis.
+ * data flows (countries, regions, parties, with the sink locations as links that open the code) according
+ * to the last analysis, in the display language.
  */
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { FlowRecord } from '../core/report/flows';
 import type { AnnotatedDeclaration, CheckResult } from '../core/report/model';
+import { fileUri } from './diagnostics';
+import { t, type Lang } from './texts';
 
 function contains(d: AnnotatedDeclaration, file: string, pos: Position): boolean {
   const l = d.location;
@@ -25,14 +28,19 @@ function flowsFrom(result: CheckResult, d: AnnotatedDeclaration): FlowRecord[] {
   return result.flows.filter((f) => f.sourceLocation.file === l.file && f.sourceLocation.line >= l.line && f.sourceLocation.line <= l.endLine);
 }
 
-function flowLine(f: FlowRecord): string {
-  const where = f.parties.length > 0
-    ? f.parties.map((p) => `${p.name} (${p.access}, ${p.country})`).join(', ')
-    : f.unresolved ? `${f.description} (country unknown)` : `${f.country ?? '?'}${f.region ? ` (${f.region})` : ''}`;
-  return `- \`${f.symbol}\` → ${where} — ${f.sinkLocation.file}:${f.sinkLocation.line}`;
+/** `[src/a.ts:12](file:///…/src/a.ts#L12,5)`: VS Code opens the file at the line and column. */
+function locationLink(root: string, l: FlowRecord['sinkLocation']): string {
+  return `[${l.file}:${l.line}](${fileUri(root, l.file)}#L${l.line},${l.column})`;
 }
 
-export function hoverAt(result: CheckResult, file: string, pos: Position): Hover | undefined {
+function flowLine(root: string, f: FlowRecord, lang: Lang): string {
+  const where = f.parties.length > 0
+    ? f.parties.map((p) => `${p.name} (${p.access}, ${p.country})`).join(', ')
+    : f.unresolved ? t(lang, 'hover.countryUnknown', f.description) : `${f.country ?? '?'}${f.region ? ` (${f.region})` : ''}`;
+  return `- \`${f.symbol}\` → ${where} — ${locationLink(root, f.sinkLocation)}`;
+}
+
+export function hoverAt(result: CheckResult, file: string, pos: Position, lang: Lang = 'en'): Hover | undefined {
   const candidates = result.declarations.filter((d) => contains(d, file, pos)).sort((a, b) => size(a) - size(b));
   const d = candidates[0];
   if (!d) return undefined;
@@ -41,8 +49,8 @@ export function hoverAt(result: CheckResult, file: string, pos: Position): Hover
   const countries = [...new Set(flows.flatMap((f) => (f.parties.length > 0 ? f.parties.map((p) => p.country) : [f.country ?? 'unknown'])))].sort();
   const lines = [`**Residency Guard** — \`${d.name}\``, '', tags];
   if (flows.length > 0) {
-    lines.push('', `Data flows to: **${countries.join(', ')}**`, '', ...flows.slice(0, 12).map(flowLine));
-    if (flows.length > 12) lines.push(`- … and ${flows.length - 12} more`);
-  } else if (d.tags.residency) lines.push('', 'No flow of this data to a destination was found.');
+    lines.push('', t(lang, 'hover.flowsTo', countries.join(', ')), '', ...flows.slice(0, 12).map((f) => flowLine(result.root, f, lang)));
+    if (flows.length > 12) lines.push(`- ${t(lang, 'hover.more', flows.length - 12)}`);
+  } else if (d.tags.residency) lines.push('', t(lang, 'hover.noFlow'));
   return { contents: { kind: 'markdown', value: lines.join('\n') } };
 }

@@ -4,11 +4,12 @@
  * results are never published), publishes diagnostics for open files — and for every file after
  * "Check Workspace", until the next run — and answers hovers, quick fixes, the data map and reports.
  */
-import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
+  createConnection, DiagnosticSeverity, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
   ResponseError, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
+  type CancellationToken, type Diagnostic, type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
@@ -17,13 +18,15 @@ import { formatReport } from '../core/report/formats';
 import type { CheckResult } from '../core/report/model';
 import type { PlainResult } from './analysisProtocol';
 import {
-  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST,
+  ANALYSIS_DONE_NOTIFICATION, CHECK_WORKSPACE_REQUEST, DATA_MAP_REQUEST, DEFAULT_SETTINGS, REPORT_REQUEST, SERVER_INFO_REQUEST, TRANSFER_MAP_REQUEST,
   type AnalysisDone, type CheckWorkspaceResult, type ClientSettings, type ReportParams, type ReportResult, type ServerInfo,
 } from '../shared/protocol';
 import { codeActionsFor } from './codeActions';
 import { candidateCodeActions, findPersonalData } from './candidateActions';
 import { FIND_PERSONAL_DATA_REQUEST } from '../shared/personalData';
+import type { ConfigText } from './configFixes';
 import { buildDataMap } from './dataMap';
+import { buildTransferMap } from './transferMap';
 import { diagnosticsByUri } from './diagnostics';
 import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
@@ -60,11 +63,14 @@ class ServerState {
   sessions: FolderSession[] = [];
   /** After "Check Workspace", diagnostics of closed files stay until the next run. */
   workspaceMode = false;
-  published = new Set<string>();
+  /** What was last published per URI (as JSON): an unchanged file is not sent again after a run. */
+  published = new Map<string, string>();
   timer: NodeJS.Timeout | undefined;
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
   canWatchFiles = false;
+  /** Whether the client sends workspace folder changes (asking for them without that capability throws). */
+  canFollowFolders = false;
   /** `initialize` is answered once; a second one is an error (LSP), never a reset. */
   initialized = false;
 }
@@ -112,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   state.sessions = folders.map(pathOf).filter((p): p is string => !!p).map((p) => new FolderSession(p, analysis));
   state.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  state.canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -131,7 +138,7 @@ connection.onInitialized(() => {
       watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  if (state.canFollowFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     for (const removed of e.removed) {
       const p = pathOf(removed.uri);
       state.sessions.filter((s) => s.root === p).forEach((s) => s.dispose());
@@ -148,13 +155,18 @@ connection.onInitialized(() => {
 
 // ---- running and publishing ----
 
+/** Every file's findings are shown after the first analysis, unless the setting limits them to open files. */
+function showsAll(): boolean {
+  return state.workspaceMode || state.settings.problemsScope !== 'openFiles';
+}
+
 function shouldShow(uri: string, session: FolderSession): boolean {
-  return state.workspaceMode || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
+  return showsAll() || documents.get(uri) !== undefined || pathOf(uri) === session.configFile(state.settings);
 }
 
 /** Which of a result's files (root-relative) are shown: all after "Check Workspace", else the open ones and the config. */
 function shownFiles(session: FolderSession): ((file: string) => boolean) | undefined {
-  if (state.workspaceMode) return undefined;
+  if (showsAll()) return undefined;
   const root = `${session.root.replace(/\/$/, '')}/`;
   const rel = (p: string) => (p.startsWith(root) ? p.slice(root.length) : p);
   const files = new Set([...openUris.keys()].filter((p) => session.contains(p)).map(rel));
@@ -163,18 +175,40 @@ function shownFiles(session: FolderSession): ((file: string) => boolean) | undef
 }
 
 function publish(session: FolderSession, result: PlainResult, kind: AnalysisDone['kind'], durationMs: number): void {
-  // Diagnostics are made only for the files shown (open ones, unless after "Check Workspace").
+  // Diagnostics are made only for the files shown (every file, unless limited to open ones); only the files
+  // whose diagnostics changed are sent (a workspace has thousands of files with findings, an edit changes few).
   const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
-  const next = new Set(diags.keys());
-  for (const uri of state.published) {
-    if (sessionFor(uri) === session && !next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const uri of [...state.published.keys()]) {
+    if (sessionFor(uri) !== session || diags.has(uri)) continue;
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    state.published.delete(uri);
   }
-  for (const uri of next) connection.sendDiagnostics({ uri, diagnostics: diags.get(uri) ?? [] });
-  state.published = new Set([...[...state.published].filter((u) => sessionFor(u) !== session), ...next]);
+  for (const [uri, list] of diags) {
+    const json = JSON.stringify(list);
+    if (state.published.get(uri) === json) continue;
+    connection.sendDiagnostics({ uri, diagnostics: list });
+    state.published.set(uri, json);
+  }
   connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
     `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
-  const done: AnalysisDone = { kind, folder: session.root, findings: result.findings.length, durationMs, finishedAt: new Date().toISOString() };
+  const done: AnalysisDone = {
+    kind, folder: session.root, findings: result.findings.length, bySeverity: severityCounts(diags.values()), durationMs, finishedAt: new Date().toISOString(),
+  };
   void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, done);
+}
+
+/** Findings (not problems) by the severity the editor shows them with. */
+function severityCounts(lists: Iterable<readonly Diagnostic[]>): NonNullable<AnalysisDone['bySeverity']> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const list of lists) {
+    for (const d of list) {
+      if (typeof d.code !== 'string' || !d.code.startsWith('JPR')) continue;
+      if (d.severity === DiagnosticSeverity.Error) counts.error++;
+      else if (d.severity === DiagnosticSeverity.Warning) counts.warning++;
+      else counts.info++;
+    }
+  }
+  return counts;
 }
 
 async function analyseAll(kind: AnalysisDone['kind'], token?: CancellationToken): Promise<CheckWorkspaceResult> {
@@ -276,7 +310,9 @@ async function latestResults(): Promise<CheckResult[]> {
   return results.filter((r): r is CheckResult => !!r);
 }
 
-connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults()));
+connection.onRequest(TRANSFER_MAP_REQUEST, async () => buildTransferMap(await latestResults(), state.settings.language));
+
+connection.onRequest(DATA_MAP_REQUEST, async () => buildDataMap(await latestResults(), state.settings.language));
 
 connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
   const results = await latestResults();
@@ -297,7 +333,7 @@ connection.onHover((params) => {
   if (vocabulary) return vocabulary;
   const file = pathOf(params.textDocument.uri);
   if (!session || !file || !session.lastResult) return undefined;
-  return session.fullResult().then((result) => result && hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position));
+  return session.fullResult().then((result) => result && hoverAt(result, file.slice(session.root.replace(/\/$/, '').length + 1), params.position, state.settings.language));
 });
 
 connection.onCompletion((params) => {
@@ -306,10 +342,28 @@ connection.onCompletion((params) => {
   return completionsAt(doc, params.position, sessionFor(doc.uri)?.lastResult?.config, regions, state.settings.language);
 });
 
+/** The config file's text as the editor has it (its open document, else the disk), for the config fixes. */
+function configText(session: FolderSession | undefined): ConfigText | undefined {
+  if (!session) return undefined;
+  const file = session.configFile(state.settings);
+  const uri = pathToFileURL(file).toString();
+  const open = documents.get(uri);
+  if (open) return { uri, text: open.getText() };
+  try {
+    return { uri, text: fs.readFileSync(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return [...codeActionsFor(doc, params.context.diagnostics, sessionFor(doc.uri)?.lastResult?.config), ...candidateCodeActions(doc, params.range, state.settings.language)];
+  const session = sessionFor(doc.uri);
+  return [
+    ...codeActionsFor(doc, params.context.diagnostics, { config: session?.lastResult?.config, configText: configText(session), lang: state.settings.language }),
+    ...candidateCodeActions(doc, params.range, state.settings.language),
+  ];
 });
 
 connection.onRequest(FIND_PERSONAL_DATA_REQUEST, () => findPersonalData(state.sessions.map((s) => s.root), { textOf: (p) => documents.get(openUris.get(p) ?? '')?.getText() }, state.settings.language));

@@ -13,6 +13,7 @@ import {
   ACCESS_CLASSES, CATEGORIES, ENCRYPTION_LEVELS, RESIDENCY_CLASSES, SELF_PARTY, TAGS, type TagSpec, type Term,
 } from '../core/vocabulary/jpPack';
 import type { RegionCatalog } from '../core/vocabulary/regionTypes';
+import { t as text } from './texts';
 
 export const DIRECTIVE = 'residency-guard-disable-next-line';
 type Lang = 'en' | 'ja';
@@ -74,18 +75,18 @@ function valueItems(tag: TagSpec, config: ResidencyConfig | undefined, regions: 
       return parties.map((p) => ({ label: p.id, detail: `${p.name} (${p.access}, ${p.country})`, kind: CompletionItemKind.Value }));
     }
     case 'basis': return config ? [...config.bases.values()].map((b) => ({ label: b.id, detail: `${b.type}${b.countries ? `: ${b.countries.join(', ')}` : ''}`, kind: CompletionItemKind.Value })) : [];
-    case 'region': return regionItems(config, regions);
+    case 'region': return regionItems(config, regions, lang);
     default: return [];
   }
 }
 
-function regionItems(config: ResidencyConfig | undefined, regions: RegionCatalog): Item[] {
-  const named = Object.entries(config?.regions ?? {}).map(([name, value]) => ({ label: name, detail: `config region: ${value}`, kind: CompletionItemKind.Reference }));
+function regionItems(config: ResidencyConfig | undefined, regions: RegionCatalog, lang: Lang): Item[] {
+  const named = Object.entries(config?.regions ?? {}).map(([name, value]) => ({ label: name, detail: text(lang, 'assist.configRegion', value), kind: CompletionItemKind.Reference }));
   const catalog = regions.allRegionNames().map((name) => {
     const r = regions.resolve(name);
-    return { label: name, detail: r.ok ? `${r.resolved.label} (${r.resolved.country ?? 'no single country'})` : name, kind: CompletionItemKind.Value };
+    return { label: name, detail: r.ok ? `${r.resolved.label} (${r.resolved.country ?? text(lang, 'assist.noSingleCountry')})` : name, kind: CompletionItemKind.Value };
   });
-  const countries = ISO_COUNTRY_CODES.map((c) => ({ label: c, detail: 'country (ISO 3166-1)', kind: CompletionItemKind.Constant }));
+  const countries = ISO_COUNTRY_CODES.map((c) => ({ label: c, detail: text(lang, 'assist.country'), kind: CompletionItemKind.Constant }));
   return [...named, ...catalog, ...countries];
 }
 
@@ -94,7 +95,7 @@ function itemsFor(ctx: Context, config: ResidencyConfig | undefined, regions: Re
     case 'tag': return [...TAGS.values()].map((t) => ({ label: t.name, detail: t[lang], kind: CompletionItemKind.Keyword }));
     case 'value': return valueItems(ctx.tag, config, regions, lang);
     case 'rule': return RULES.map((r) => ({ label: r.id, detail: r.title[lang], kind: CompletionItemKind.EnumMember }));
-    case 'directive': return [{ label: DIRECTIVE, detail: 'Suppress a finding on the next line (a reason after -- is required)', kind: CompletionItemKind.Snippet }];
+    case 'directive': return [{ label: DIRECTIVE, detail: text(lang, 'assist.directive'), kind: CompletionItemKind.Snippet }];
   }
 }
 
@@ -126,13 +127,17 @@ function describeWord(word: string, config: ResidencyConfig | undefined, lang: L
     const t = TAGS.get(word.slice(1));
     return t && `**@${t.name}** — ${t[lang]}`;
   }
-  for (const [what, map] of [['residency class', RESIDENCY_CLASSES], ['access class', ACCESS_CLASSES], ['category', CATEGORIES], ['encryption level', ENCRYPTION_LEVELS]] as const) {
+  const kinds = [['assist.residencyClass', RESIDENCY_CLASSES], ['assist.accessClass', ACCESS_CLASSES], ['assist.category', CATEGORIES], ['assist.encryption', ENCRYPTION_LEVELS]] as const;
+  for (const [what, map] of kinds) {
     const t = map.get(word);
-    if (t) return `**${t.id}** (${what}) — ${t[lang]}`;
+    if (t) return `**${t.id}** (${text(lang, what)}) — ${t[lang]}`;
   }
   const party = config?.parties.get(word);
-  if (party) return `**${party.id}** (party) — ${party.name}: ${party.access}, ${party.country}`;
+  if (party) return `**${party.id}** (${text(lang, 'assist.party')}) — ${party.name}: ${party.access}, ${party.country}`;
   const basis = config?.bases.get(word);
-  if (basis) return `**${basis.id}** (basis) — ${basis.type}${basis.countries ? ` for ${basis.countries.join(', ')}` : ''}${basis.ref ? ` · ${basis.ref}` : ''}`;
+  if (basis) {
+    const type = basis.countries ? text(lang, 'assist.basisFor', basis.type, basis.countries.join(', ')) : basis.type;
+    return `**${basis.id}** (${text(lang, 'assist.basis')}) — ${type}${basis.ref ? ` · ${basis.ref}` : ''}`;
+  }
   return undefined;
 }

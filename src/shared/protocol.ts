@@ -20,10 +20,12 @@ export interface ClientSettings {
   readonly debounceMs: number;
   /** Display language of messages: `en` or `ja` (from vscode.env.language). */
   readonly language: 'en' | 'ja';
+  /** Which files' findings the Problems panel shows: every file of the workspace (default) or open files only. */
+  readonly problemsScope: 'workspace' | 'openFiles';
 }
 
 export const DEFAULT_SETTINGS: ClientSettings = {
-  run: 'onType', severityOverrides: {}, configPath: 'residency.config.json', maxFileSizeKb: 2048, debounceMs: 200, language: 'en',
+  run: 'onType', severityOverrides: {}, configPath: 'residency.config.json', maxFileSizeKb: 2048, debounceMs: 200, language: 'en', problemsScope: 'workspace',
 };
 
 /** Request: check every file of every workspace folder; diagnostics stay for closed files until the next run. */
@@ -43,7 +45,10 @@ export interface DataMapLocation {
   /** 0-based, as in LSP. */
   readonly line: number;
   readonly character: number;
+  /** What reaches the sink: `User.email → archiveInVirginia() in aws:us-east-1`. */
   readonly label: string;
+  /** Where the sink is: `src/archive.ts:6` (root-relative). */
+  readonly where?: string;
 }
 export interface DataMapParty {
   readonly party: string;
@@ -89,6 +94,8 @@ export interface AnalysisDone {
   /** The workspace folder (absolute path) the analysis was of. */
   readonly folder?: string;
   readonly findings: number;
+  /** The findings by severity as the editor shows them (severity overrides applied, hidden rules left out). */
+  readonly bySeverity?: { readonly error: number; readonly warning: number; readonly info: number };
   readonly durationMs: number;
   /** ISO timestamp. */
   readonly finishedAt: string;
@@ -96,3 +103,45 @@ export interface AnalysisDone {
 
 /** Command the server's code actions use to open a rule's documentation page. */
 export const OPEN_RULE_DOC_COMMAND = 'residencyGuard.openRuleDoc';
+
+/** Client command a config quick fix runs after its edit: opens the config file (URI) and selects the value at a JSON path. */
+export const REVEAL_CONFIG_COMMAND = 'residencyGuard.revealInConfig';
+
+/**
+ * Client command of the quick fixes that need the user's input (a suppression's reason, a region): inserts a
+ * snippet (VS Code snippet syntax) at a position of a document (URI, 0-based line and character), with its
+ * first placeholder selected.
+ */
+export const INSERT_SNIPPET_COMMAND = 'residencyGuard.insertSnippet';
+
+/** Request: the transfer map of the newest results (runs a check when there is none): Japan → country → parties and storage. */
+export const TRANSFER_MAP_REQUEST = 'residencyGuard/transferMap';
+export interface TransferFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly location: DataMapLocation;
+}
+/** One edge from Japan: a party in a country, or storage/processing there without a recipient. */
+export interface TransferEdge {
+  readonly kind: 'party' | 'storage';
+  /** Party name, or the destination's description. */
+  readonly name: string;
+  /** Party id and access class (parties only). */
+  readonly party?: string;
+  readonly access?: string;
+  readonly categories: readonly string[];
+  readonly findings: readonly TransferFinding[];
+  /** The sinks of the flows on this edge. */
+  readonly locations: readonly DataMapLocation[];
+}
+export interface TransferCountry {
+  /** ISO country, or `unknown`. */
+  readonly country: string;
+  readonly edges: readonly TransferEdge[];
+}
+export interface TransferMap {
+  readonly countries: readonly TransferCountry[];
+  /** Findings without a destination (JPR012, on the config), not on any edge. */
+  readonly configFindings: number;
+}

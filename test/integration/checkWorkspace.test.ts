@@ -1,5 +1,5 @@
 /**
- * Behaviour 3: Residency Guard: Check Workspace analyses every file, and reports the findings of files
+ * Behaviour 3: Residency Guard: Check Workspace analyses every file afresh and keeps the findings of files
  * that were never opened in the Problems panel.
  */
 import * as assert from 'assert';
@@ -22,7 +22,6 @@ describe('Check Workspace', () => {
   it('reports the findings of a file that was never opened', async () => {
     const opened = vscode.workspace.textDocuments.some((d) => d.uri.toString() === archive().toString());
     assert.ok(!opened, 'src/archive.ts must stay unopened');
-    assert.strictEqual(findings(archive()).length, 0, 'live analysis reports open files only');
     const result = await vscode.commands.executeCommand<CheckWorkspaceResult | undefined>('residencyGuard.checkWorkspace');
     assert.ok(result, 'the command returns the check result');
     assert.strictEqual(result.cancelled, false);

@@ -120,3 +120,27 @@ export function describeDiagnostics(uri: vscode.Uri): string {
   const list = ours(uri).map((d) => `${ruleOf(d)} @${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
   return `${vscode.workspace.asRelativePath(uri)}: ${list.length ? list.join(' | ') : 'none'}`;
 }
+
+/** Resolves once `predicate` holds, checking now and whenever `event` fires; rejects after `ms`. */
+export function untilEvent<T>(event: vscode.Event<T>, predicate: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const check = (): void => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = event(check);
+    check();
+  });
+}
+
+/** The code actions VS Code offers on a diagnostic's range. */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, undefined, 50) ?? [];
+  return all.filter((a): a is vscode.CodeAction => typeof (a as { command?: unknown }).command !== 'string');
+}

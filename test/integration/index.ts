@@ -14,7 +14,7 @@ import { restore, snapshot } from './workspaceGuard';
  * server, and the config-error suite goes last: it breaks the config for a while.
  */
 const SUITES = [
-  'diagnostics.test.js', 'edits.test.js', 'checkWorkspace.test.js', 'quickFix.test.js', 'personalData.test.js',
+  'startup.test.js', 'diagnostics.test.js', 'edits.test.js', 'checkWorkspace.test.js', 'fixes.test.js', 'configLanguage.test.js', 'transferMap.test.js', 'views.test.js', 'personalData.test.js',
   'completions.test.js', 'grammar.test.js', 'crashRecovery.test.js', 'configError.test.js',
 ];
 

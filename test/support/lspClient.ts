@@ -11,6 +11,7 @@ export interface PublishedDiagnostic {
   readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
   readonly code?: string;
   readonly source?: string;
+  readonly codeDescription?: { readonly href: string };
   readonly message: string;
   readonly severity?: number;
   readonly relatedInformation?: { location: { uri: string }; message: string }[];

@@ -91,6 +91,21 @@ test('no reason, an empty reason, or no rule is an error at the directive', () =
   assert.deepEqual(r.suppressions, []);
 });
 
+test('a reason that is still a placeholder is an error and suppresses nothing', () => {
+  const r = parse([
+    '// residency-guard-disable-next-line JPR001 -- <why this transfer is acceptable>',
+    '// residency-guard-disable-next-line JPR001 -- why this transfer is acceptable',
+    '// residency-guard-disable-next-line JPR001 -- この移転が許される理由',
+    '// residency-guard-disable-next-line JPR001 -- TODO',
+    '// residency-guard-disable-next-line JPR001 -- <ref> covers KR',
+  ]);
+  assert.deepEqual(problems(r).map((p) => p.split(' ').slice(0, 4).join(' ')), [
+    'RG005 suppression error 1:1-1:81', 'RG005 suppression error 2:1-2:79', 'RG005 suppression error 3:1-3:59', 'RG005 suppression error 4:1-4:52',
+  ]);
+  assert.match(problems(r)[0], /"<why this transfer is acceptable>" is still a placeholder/);
+  assert.deepEqual(r.suppressions.map((s) => [s.line, s.reason]), [[5, '<ref> covers KR']]);
+});
+
 test('unknown rules are errors at the token with a suggestion; the valid rules are kept', () => {
   const r = parse([
     '// residency-guard-disable-next-line JPR01, jpr005 JPR002 FOO -- reviewed',

@@ -3,8 +3,9 @@
  * `// residency-guard-disable-next-line JPR001[, JPR005…] -- reason`, in a line or block comment.
  * A directive must start the comment. Only real comments count — the same text inside a string,
  * template literal, regular expression or JSX text is found through the syntax tree and ignored.
- * A directive that names no rule or gives no reason, or names an unknown rule, is a Problem (its message
- * in the requested language).
+ * A directive that names no rule or gives no reason (or a reason still a placeholder: `<…>`, the editor's
+ * placeholder text), or names an unknown rule, is a Problem (its message in the requested language) and
+ * suppresses nothing.
  *
  * Also home of `commentsAt`/`commentAt`, which tell whether offsets lie inside comments of a source
  * file (used for doc comments that are in no node's leading trivia, too).
@@ -244,12 +245,17 @@ function noRule(location: Loc, lang: Lang): Problem {
   };
 }
 
+/** The placeholder texts the editor's quick fix offers (English and Japanese), never an audit reason. */
+const EDITOR_PLACEHOLDERS = new Set(['why this transfer is acceptable', 'why this finding is acceptable', 'この移転が許される理由', 'この検出結果を受け入れてよい理由']);
+
 /**
  * A reason that is still a placeholder (SPEC §7.3 v2): wholly in angle brackets (what the editor's quick fix
- * inserts, `<why this transfer is acceptable>`), or only a word such as TODO, TBD, FIXME, reason, "..." or "xxx".
+ * inserts, `<why this transfer is acceptable>`), the quick fix's placeholder text itself, or only a word such as
+ * TODO, TBD, FIXME, reason, "..." or "xxx".
  */
 export function isPlaceholderReason(reason: string): boolean {
   const r = reason.trim();
+  if (EDITOR_PLACEHOLDERS.has(r.toLowerCase())) return true;
   return /^<[^<>]*>$/.test(r) || /^(?:todo|tbd|tba|fixme|xxx+|reason|why|\.{2,}|…|-+|\?+)[.:!]?$/i.test(r) || /^(?:todo|tbd|fixme)\b[:\s]/i.test(r);
 }
 

@@ -45,10 +45,14 @@ export interface Finding {
   readonly message: string;
   /** The sink expression. */
   readonly location: Loc;
+  /** Within the sink, the expression that carries the data (a call's argument), when it is one; the editor squiggles it. */
+  readonly dataLocation?: Loc;
   readonly sources: readonly FindingSource[];
   readonly destination: FindingDestination;
-  /** Source declaration, each hop, then the sink. */
+  /** Source declaration, each hop, then the sink (of the first source). */
   readonly path: readonly PathStep[];
+  /** Every source's own path, in the order of `sources` (`paths[0]` is `path`); the editor shows them all. */
+  readonly paths?: readonly (readonly PathStep[])[];
   readonly fingerprint: string;
   /** Set on suppressed findings. */
   readonly suppression?: { readonly reason: string; readonly location: Loc };

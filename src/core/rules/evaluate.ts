@@ -75,8 +75,7 @@ function targetPhrase(p: Pending): string {
   return d.description;
 }
 
-function pathOf(p: Pending, root: string): PathStep[] {
-  const label = p.labels[0];
+function pathOf(p: Pending, label: SourceLabel, root: string): PathStep[] {
   const s = label.source;
   const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
   for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: oneLine(h.note) });
@@ -90,6 +89,28 @@ function japanRegionNote(d: Destination, country: string, lang: Lang): string {
   return lang === 'ja'
     ? `。${d.vendor.name} は日本のリージョンを提供しています（docs/sdk-catalogue.md）`
     : `; ${d.vendor.name} offers a region in Japan (docs/sdk-catalogue.md)`;
+}
+
+/** Identifiers a label's value had on its way (`line` of "assigned to line") and its field name (`email` of `User.email`). */
+function namesOf(label: SourceLabel): string[] {
+  const hops = label.hops.map((h) => /^(?:assigned to|stored in) (?:.*\.)?([\w$]+)$/.exec(h.note)?.[1]);
+  return [label.source.symbol.split('.').pop() ?? '', ...hops].filter((n): n is string => !!n && /^[\w$]+$/.test(n));
+}
+
+/**
+ * The expression that carries the data into a call or `new` sink that sends it (the editor squiggles it): the only
+ * argument, else the one argument that mentions a source's field or a name the value had on its way;
+ * undefined (the whole sink) when that is not one argument.
+ */
+function dataNode(site: ts.Node, labels: readonly SourceLabel[]): ts.Node | undefined {
+  if (!ts.isCallExpression(site) && !ts.isNewExpression(site)) return undefined;
+  // A returned value (`@exposes-to`) is handed over whole: its call's arguments are not what is exposed.
+  if (ts.isReturnStatement(site.parent) || ts.isArrowFunction(site.parent)) return undefined;
+  const args = site.arguments ?? [];
+  if (args.length === 1) return args[0];
+  const names = labels.flatMap(namesOf).map((n) => new RegExp(`(^|[^\\w$])${n.replace(/\$/g, '\\$')}([^\\w$]|$)`));
+  const carrying = args.filter((a) => names.some((re) => re.test(a.getText())));
+  return carrying.length === 1 ? carrying[0] : undefined;
 }
 
 function containerName(node: ts.Node): string {
@@ -110,14 +131,21 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
     severity: p.severity,
     message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country, ...(pin ? { pin } : {}) }) + japanRegionNote(d, country, lang),
     location,
+    ...dataLocation(site.node, p.labels, root),
     sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
     destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },
-    path: pathOf(p, root),
+    path: pathOf(p, p.labels[0], root),
+    paths: p.labels.map((l) => pathOf(p, l, root)),
     fingerprint: fingerprint({
       rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: site.node.getText(),
       sources: p.labels.map((l) => `${relativePath(root, l.source.loc.file)}#${l.source.symbol}`),
     }),
   };
+}
+
+function dataLocation(site: ts.Node, labels: readonly SourceLabel[], root: string): { dataLocation?: Finding['location'] } {
+  const node = dataNode(site, labels);
+  return node ? { dataLocation: relativeLoc(root, locOf(node)) } : {};
 }
 
 export function configFindings(config: ResidencyConfig, root: string, lang: Lang): Finding[] {
