@@ -15,7 +15,7 @@ export interface Loc {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file';
+export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file' | 'iac';
 
 /** Codes of input problems; each has a documentation page like the rules do. */
 export const PROBLEM_CODES = {
@@ -32,6 +32,7 @@ export const PROBLEM_CODES = {
   fileSkipped: 'RG011',
   duplicateTag: 'RG012',
   tagWithoutEffect: 'RG013',
+  iacFile: 'RG014',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 

@@ -1,6 +1,6 @@
 /**
  * Help metadata for reports (SARIF `tool.driver.rules`): a friendly name, what each rule of the `jp`
- * pack flags (SPEC §5.4) and how to fix it, and the same for the input-problem codes RG001–RG013,
+ * pack flags (SPEC §5.4) and how to fix it, and the same for the input-problem codes RG001–RG014,
  * which the SARIF output reports as results of pseudo-rules. English only, like the rule ids.
  */
 import { PROBLEM_CODES, type ProblemCode } from '../model';
@@ -98,4 +98,5 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, HelpEntry>> = {
   [PROBLEM_CODES.fileSkipped]: problem('FileSkipped', 'A file was not analysed', 'Split or exclude the file, or raise the size limit.'),
   [PROBLEM_CODES.duplicateTag]: problem('DuplicateTag', 'A tag appears twice on one declaration; only the first one applies', 'Keep one tag and merge the values into it.'),
   [PROBLEM_CODES.tagWithoutEffect]: problem('TagWithoutEffect', 'A valid tag binds to nothing the analysis can see', 'Tag the declarations the values really have (see the message), or generate and import the Prisma client.'),
+  [PROBLEM_CODES.iacFile]: problem('IacFile', 'An infrastructure file named by "iac" cannot be read as written', 'Fix the file at the position shown, or narrow the "iac" globs to the files meant.'),
 };
