@@ -40,7 +40,7 @@ export function readCdk(checker: ts.TypeChecker, files: readonly ts.SourceFile[]
   for (const n of news) {
     const cls = cdkClass(ctx, n.expression);
     const type = cls ? catalog.cdk.resources[cls] : undefined;
-    if (type) ctx.resources.set(n, resourceOf(ctx, n, cls!, type));
+    if (type) ctx.resources.set(n, resourceOf(ctx, n, type));
   }
   const bindings = [
     ...news.filter((n) => catalog.cdk.functions.includes(cdkClass(ctx, n.expression) ?? '')).flatMap((n) => functionEnv(ctx, n)),
@@ -76,11 +76,11 @@ function idOf(n: ts.NewExpression): string {
   return id && ts.isStringLiteralLike(id) ? id.text : '?';
 }
 
-function resourceOf(ctx: Ctx, n: ts.NewExpression, cls: string, type: { kind: string; name: string; replicas?: string }): StorageResource {
+function resourceOf(ctx: Ctx, n: ts.NewExpression, type: { kind: string; name: string; replicas?: string }): StorageResource {
   const props = n.arguments?.[2];
   const name = constString(ctx.checker, objectProperty(props, type.name, ctx.checker), ctx.env);
   const names = name?.complete ? [name.text] : [];
-  const label = `${cls} ${idOf(n)}`;
+  const label = `${n.expression.getText()} '${idOf(n)}'`;
   const at = step(ctx, n, `new ${n.expression.getText()}(…, '${idOf(n)}')${names.length ? ` (${type.name} ${names[0]})` : ''}`);
   let memo: readonly RegionFact[] | undefined;
   const regions = (): readonly RegionFact[] => (memo ??= [...stackRegions(ctx, n.arguments?.[0]), ...replicaRegions(ctx, props, type.replicas)]);

@@ -24,7 +24,7 @@ function serviceEnv(y: YamlFile, service: string, env: unknown): EnvBinding[] {
 }
 
 function binding(y: YamlFile, name: string, raw: string | undefined, node: unknown, where: string): EnvBinding {
-  return { name, value: interpolate(raw), at: yamlStep(y, node, `${name} in ${where}`) };
+  return { name, value: interpolate(raw), at: yamlStep(y, node, `${name}=${raw ?? ''} in ${where}`) };
 }
 
 function interpolate(raw: string | undefined): BindingValue {

@@ -104,7 +104,9 @@ function lexString(text: string, start: number, to: number, tokens: Token[], pro
     } else lit += text[i++];
   }
   if (text[i] !== '"') {
+    // Kept as a string up to the line's end, so that the parser reports nothing more on this line.
     problems.push({ message: 'unterminated string', start, end: Math.min(i, to) });
+    tokens.push({ kind: 'string', text: text.slice(start, i), start, end: i, parts: [{ text: lit }] });
     return i;
   }
   if (lit || parts.length === 0) parts.push({ text: lit });

@@ -49,7 +49,7 @@ export function readIacFiles(host: FileHost, root: string, config: ResidencyConf
     for (const rel of found) {
       const kind = kindOf(rel);
       if (kind) chosen.set(rel, kind);
-      else problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv)` });
+      else problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv); it is not used` });
     }
   }
   for (const { path } of config.envFiles) chosen.set(path.replace(/^\.\//, ''), 'env');

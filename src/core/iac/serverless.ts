@@ -74,6 +74,7 @@ function resolveVariable(y: YamlFile, inner: string, depth: number): Resolved {
     const quoted = /^(['"])(.*)\1$/.exec(s);
     if (quoted) return { value: quoted[2], steps: [], ...(deployTime.length ? { note: `overridable at deploy by ${deployTime.join(', ')}` } : {}) };
     if (/^-?\d+(\.\d+)?$/.test(s)) return { value: s, steps: [] };
+    if (s === 'sls:stage' && depth < MAX_DEPTH) return stage(y, depth);
     if (s.startsWith('self:') && depth < MAX_DEPTH) {
       const target = getPath(y.root, s.slice(5).split('.'));
       if (target !== undefined) return resolveText(y, target, depth + 1);
@@ -83,9 +84,17 @@ function resolveVariable(y: YamlFile, inner: string, depth: number): Resolved {
   return { missing: `\${${inner}} has no value known before deploy`, steps: [] };
 }
 
+/** `${sls:stage}`: `provider.stage`, else the framework's default `dev`; `--stage` can override either at deploy. */
+function stage(y: YamlFile, depth: number): Resolved {
+  const node = get(get(y.root, 'provider'), 'stage');
+  const r = node === undefined ? { value: 'dev', steps: [] } : resolveText(y, node, depth + 1);
+  return 'value' in r ? { ...r, note: 'the stage is overridable at deploy by --stage' } : r;
+}
+
 function envOf(y: YamlFile, env: unknown, where: string, resources: ReadonlyMap<string, StorageResource>): EnvBinding[] {
   return entries(env).map(({ key, keyNode, value }) => {
-    const at: Step = yamlStep(y, keyNode, `${key} in ${where}`);
+    const ref = refTarget(value);
+    const at: Step = yamlStep(y, keyNode, `${key}: ${ref !== undefined ? `Ref ${ref}` : scalarText(value) ?? '…'} in ${where}`);
     return { name: key, value: bindingValue(y, value, resources), at };
   });
 }

@@ -55,7 +55,7 @@ function readModule(inputs: readonly TextInput[], catalog: IacCatalog): IacFacts
   const parsed = inputs.map((i) => {
     const hcl = parseHcl(i.text);
     const f = tfFile(i.file, i.rel, i.text, hcl.body);
-    for (const p of hcl.problems) problems.push({ loc: f.lines.loc(f.file, p.start, p.end), message: `${i.rel}: ${p.message}` });
+    for (const p of hcl.problems) problems.push({ loc: f.lines.loc(f.file, p.start, p.end), message: p.message });
     return f;
   });
   const mod = moduleOf(parsed.filter((f) => !f.rel.endsWith('.tfvars')), parsed.filter((f) => f.rel.endsWith('.tfvars')));

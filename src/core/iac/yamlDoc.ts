@@ -29,7 +29,7 @@ export function parseYaml(file: string, rel: string, text: string): YamlFile {
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false });
   const problems = [...doc.errors, ...doc.warnings].map((e) => ({
     loc: lines.loc(file, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
-    message: `${rel}: ${e.message.split('\n')[0]}`,
+    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
   }));
   return { file, rel, root: doc.contents, lines, problems };
 }

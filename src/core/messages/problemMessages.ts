@@ -352,8 +352,8 @@ const CONFIG_VALUE_MESSAGES = {
     ja: (a) => `env ファイル "${a.path}" の ${a.line} 行目は NAME=value の形ではないため無視します`,
   },
   iacProblem: {
-    en: (a) => `Infrastructure file: ${a.detail}; what it declares there is not used`,
-    ja: (a) => `インフラストラクチャのファイル: ${a.detail}。ここで宣言された内容は使われません`,
+    en: (a) => `In the "iac" infrastructure files: ${a.detail}`,
+    ja: (a) => `"iac" のインフラストラクチャファイル: ${a.detail}`,
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 
