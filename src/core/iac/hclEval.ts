@@ -52,6 +52,8 @@ export interface TfScope {
   readonly locals: ReadonlyMap<string, { readonly file: TfFile; readonly expr: Expr; readonly span: Span }>;
   /** Values set by `*.tfvars` files: variable → one per file that sets it. */
   readonly tfvars: ReadonlyMap<string, ReadonlyArray<{ readonly file: TfFile; readonly expr: Expr; readonly span: Span }>>;
+  /** How many `*.tfvars` files (environments) the module has. */
+  readonly environments: number;
   /** Whether a `type.name` is a declared resource. */
   readonly isResource: (type: string, name: string) => boolean;
 }
@@ -98,11 +100,16 @@ function traversal(scope: TfScope, f: TfFile, e: Extract<Expr, { type: 'traversa
   return [{ missing: `${spanText(f, e)} is not declared in the files read`, steps: [] }];
 }
 
+/** Each tfvars file that sets the variable gives a value; the default gives one when some environment (or none) leaves it unset. */
 function variable(scope: TfScope, name: string, depth: number): Array<Known<TfValue>> {
   const set = scope.tfvars.get(name) ?? [];
-  if (set.length > 0) {
-    return set.flatMap((s) => evaluate(scope, s.file, s.expr, depth + 1).map((v) => withStep(v, stepAt(s.file, s.span, `var.${name} = ${spanText(s.file, s.expr)}`))));
-  }
+  const fromFiles = set.flatMap((s) => evaluate(scope, s.file, s.expr, depth + 1).map((v) => withStep(v, stepAt(s.file, s.span, `var.${name} = ${spanText(s.file, s.expr)}`))));
+  if (set.length > 0 && set.length >= scope.environments) return fromFiles;
+  const fallback = defaultOf(scope, name, depth);
+  return set.length > 0 ? [...fromFiles, ...fallback.filter((v) => 'value' in v)] : fallback;
+}
+
+function defaultOf(scope: TfScope, name: string, depth: number): Array<Known<TfValue>> {
   const decl = scope.variables.get(name);
   if (!decl) return [{ missing: `variable ${name} is not declared`, steps: [] }];
   const def = attribute(decl.block.body, 'default');

@@ -81,7 +81,7 @@ function moduleOf(tf: readonly TfFile[], vars: readonly TfFile[]): Module {
   }
   const tfvars = new Map<string, Array<{ file: TfFile; expr: Expr; span: Attribute }>>();
   for (const file of vars) for (const a of file.body) if (a.type === 'attribute') tfvars.set(a.name, [...(tfvars.get(a.name) ?? []), { file, expr: a.value, span: a }]);
-  const scope: TfScope = { variables, locals, tfvars, isResource: (type, name) => resources.has(`${type}.${name}`) };
+  const scope: TfScope = { variables, locals, tfvars, environments: vars.length, isResource: (type, name) => resources.has(`${type}.${name}`) };
   return { files: tf, scope, resources, providers };
 }
 
