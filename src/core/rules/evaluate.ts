@@ -20,6 +20,12 @@ import type { FlowFacts, Lang, RuleDefinition, Trigger } from './types';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** JPR010's advice when the infrastructure code left a link missing (the path shows which). */
+const IAC_PIN: Readonly<Record<Lang, string>> = {
+  en: 'declare the missing link in the infrastructure code (the path ends where it stops) or annotate the call with @region',
+  ja: 'インフラストラクチャのコードで欠けている箇所（経路の最後の地点の先）を宣言するか、呼び出しに @region を付けてください',
+};
+
 interface Pending {
   readonly rule: RuleDefinition;
   readonly hit: Hit;
@@ -112,7 +118,7 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : d.party);
   const country = p.trigger.country ?? d.country ?? 'unknown';
   const location = relativeLoc(root, site.loc);
-  const pin = d.vendor?.pin?.[lang];
+  const pin = d.vendor?.pin?.[lang] ?? (d.kind === 'iac' ? IAC_PIN[lang] : undefined);
   return {
     rule: p.rule.id,
     severity: p.severity,
