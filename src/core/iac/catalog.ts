@@ -1,6 +1,6 @@
 /**
  * The infrastructure resource data (`src/core/data/iac-resources.json`, schema
- * `schemas/iac-resources.schema.json`): which Terraform, CloudFormation and CDK resource types are storage
+ * `schemas/iac-resources.schema.json`): which Terraform, CloudFormation, CDK and Pulumi resource types are storage
  * and where their names and places are written, which resources set the code's environment, and which
  * AWS SDK options name the resource a call writes to. Data, not code: a new resource type is a line there.
  */
@@ -41,6 +41,18 @@ export interface IacCatalog {
     readonly resources: Readonly<Record<string, { readonly kind: string; readonly name: string; readonly replicas?: string }>>;
     readonly functions: readonly string[];
   };
+  readonly pulumi: {
+    readonly packages: Readonly<Record<string, { readonly as: Provider; readonly config: string; readonly providerRegion: string }>>;
+    readonly resources: Readonly<Record<string, PulumiResourceType>>;
+    readonly functions: Readonly<Record<string, readonly string[]>>;
+  };
+}
+
+export interface PulumiResourceType {
+  readonly kind: string;
+  readonly name: string;
+  readonly location?: string;
+  readonly replicas?: { readonly prop: string; readonly region: string };
 }
 
 export const IAC_CATALOG: IacCatalog = data as unknown as IacCatalog;

@@ -8,12 +8,12 @@
  * { NAME: bucket.bucketName }` on a function construct, and `fn.addEnvironment(NAME, value)`, are bindings.
  */
 import ts = require('typescript');
-import { constString, constructorAssignment, objectProperty, type EnvValues } from '../analysis/constants';
+import { constString, objectProperty, type EnvValues } from '../analysis/constants';
 import { importOrigin } from '../analysis/imports';
 import { referencedSymbol, skipOuterExpressions } from '../analysis/nodes';
-import { sourceLoc } from '../text/positions';
 import { IAC_CATALOG, isCdkModule, type IacCatalog } from './catalog';
 import type { BindingValue, EnvBinding, IacFacts, RegionFact, Step, StorageResource } from './model';
+import { constructOf, literalArg, oneLine, tsStep } from './tsFacts';
 
 const { forEachChild, isCallExpression, isClassLike, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration, isArrayLiteralExpression } = ts;
 
@@ -65,23 +65,12 @@ function cdkClass(ctx: Ctx, ctor: ts.Expression): string | undefined {
   return isIdentifier(skipOuterExpressions(ctor)) && origin.name !== '*' && origin.name !== 'default' ? origin.name : name;
 }
 
-function step(ctx: Ctx, node: ts.Node, note: string): Step {
-  const sf = node.getSourceFile();
-  const loc = sourceLoc(sf, node.getStart(sf), node.getEnd());
-  return { loc, note: `${note} (${ctx.rel(sf.fileName)}:${loc.line})` };
-}
-
-function idOf(n: ts.NewExpression): string {
-  const id = n.arguments?.[1];
-  return id && ts.isStringLiteralLike(id) ? id.text : '?';
-}
-
 function resourceOf(ctx: Ctx, n: ts.NewExpression, type: { kind: string; name: string; replicas?: string }): StorageResource {
   const props = n.arguments?.[2];
   const name = constString(ctx.checker, objectProperty(props, type.name, ctx.checker), ctx.env);
   const names = name?.complete ? [name.text] : [];
-  const label = `${n.expression.getText()} '${idOf(n)}'`;
-  const at = step(ctx, n, `new ${n.expression.getText()}(…, '${idOf(n)}')${names.length ? ` (${type.name} ${names[0]})` : ''}`);
+  const label = `${n.expression.getText()} '${literalArg(n, 1)}'`;
+  const at = tsStep(ctx.rel, n, `new ${n.expression.getText()}(…, '${literalArg(n, 1)}')${names.length ? ` (${type.name} ${names[0]})` : ''}`);
   let memo: readonly RegionFact[] | undefined;
   const regions = (): readonly RegionFact[] => (memo ??= [...stackRegions(ctx, n.arguments?.[0]), ...replicaRegions(ctx, props, type.replicas)]);
   const sf = n.getSourceFile();
@@ -97,7 +86,7 @@ function stackRegions(ctx: Ctx, scope: ts.Expression | undefined): RegionFact[] 
     return cls && isClassLike(cls) ? classStackRegions(ctx, cls) : [missing('the construct\'s scope is not a stack', [])];
   }
   const made = e && stackNewOf(ctx, e);
-  if (made) return [envRegion(ctx, made, `stack ${idOf(made)}`)];
+  if (made) return [envRegion(ctx, made, `stack ${literalArg(made, 1)}`)];
   return [missing(`the scope ${e ? `"${e.getText()}"` : ''} is not a stack found in the program`, [])];
 }
 
@@ -124,8 +113,8 @@ function classStackRegions(ctx: Ctx, cls: ts.ClassLikeDeclaration): RegionFact[]
     forEachChild(n, visit);
   };
   for (const sf of ctx.files) visit(sf);
-  if (news.length === 0) return [missing(`stack class ${name} is never instantiated in the program`, [step(ctx, cls.name ?? cls, `class ${name}`)])];
-  return news.map((n) => envRegion(ctx, n, `new ${name}(…, '${idOf(n)}')`));
+  if (news.length === 0) return [missing(`stack class ${name} is never instantiated in the program`, [tsStep(ctx.rel, cls.name ?? cls, `class ${name}`)])];
+  return news.map((n) => envRegion(ctx, n, `new ${name}(…, '${literalArg(n, 1)}')`));
 }
 
 /** `super(scope, id, { env: { region } })` in a stack's constructor, when it writes the env itself. */
@@ -145,7 +134,7 @@ function superEnv(cls: ts.ClassLikeDeclaration): ts.CallExpression | undefined {
 function envRegion(ctx: Ctx, made: ts.NewExpression | ts.CallExpression, what: string, propsIndex = 2): RegionFact {
   const props = made.arguments?.[propsIndex];
   const envExpr = objectProperty(props, 'env', ctx.checker);
-  const at = step(ctx, envExpr ?? made, envExpr ? `${what} env = ${oneLine(envExpr.getText())}` : what);
+  const at = tsStep(ctx.rel, envExpr ?? made, envExpr ? `${what} env = ${oneLine(envExpr.getText())}` : what);
   if (!envExpr) return missing(`${what} has no env: the stack is environment-agnostic (unknown-region)`, [at]);
   const regionExpr = objectProperty(envExpr, 'region', ctx.checker);
   const code = regionExpr && constString(ctx.checker, regionExpr, ctx.env);
@@ -159,7 +148,7 @@ function replicaRegions(ctx: Ctx, props: ts.Expression | undefined, prop: string
   if (!arr || !isArrayLiteralExpression(arr)) return [];
   return arr.elements.map((el): RegionFact => {
     const r = constString(ctx.checker, objectProperty(el, 'region', ctx.checker), ctx.env);
-    const at = step(ctx, el, `replica ${oneLine(el.getText())}`);
+    const at = tsStep(ctx.rel, el, `replica ${oneLine(el.getText())}`);
     return r?.complete ? { role: 'replica', value: { provider: 'aws', code: r.text.toLowerCase() }, steps: [at] } : { role: 'replica', missing: 'a replica\'s region is not known at analysis time', steps: [at] };
   });
 }
@@ -177,7 +166,7 @@ function functionEnv(ctx: Ctx, n: ts.NewExpression): EnvBinding[] {
   return obj.properties.flatMap((p) => {
     if (!isPropertyAssignment(p)) return [];
     const name = isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
-    return name ? [binding(ctx, name, p.initializer, p, `${name}: ${oneLine(p.initializer.getText())} in ${n.expression.getText()} '${idOf(n)}'`)] : [];
+    return name ? [binding(ctx, name, p.initializer, p, `${name}: ${oneLine(p.initializer.getText())} in ${n.expression.getText()} '${literalArg(n, 1)}'`)] : [];
   });
 }
 
@@ -188,34 +177,17 @@ function addEnvironment(ctx: Ctx, c: ts.CallExpression): EnvBinding[] {
 }
 
 function binding(ctx: Ctx, name: string, value: ts.Expression, at: ts.Node, note: string): EnvBinding {
-  return { name, value: bindingValue(ctx, value), at: step(ctx, at, note) };
+  return { name, value: bindingValue(ctx, value), at: tsStep(ctx.rel, at, note) };
 }
 
 /** `bucket.bucketName` (a construct's attribute), else a value known at analysis time. */
 function bindingValue(ctx: Ctx, value: ts.Expression): BindingValue {
   const e = skipOuterExpressions(value);
   if (isPropertyAccessExpression(e)) {
-    const made = constructOf(ctx, e.expression);
+    const made = constructOf(ctx.checker, e.expression);
     const r = made && ctx.resources.get(made);
     if (r) return { kind: 'resource', resource: r };
   }
   const text = constString(ctx.checker, e, ctx.env);
   return text?.complete ? { kind: 'text', text: text.text } : { kind: 'unknown', why: `${oneLine(e.getText())} is not a storage construct or a value known at analysis time` };
-}
-
-/** The `new` a variable or field holds (`const bucket = new s3.Bucket(…)`, `this.bucket = new …`). */
-function constructOf(ctx: Ctx, e: ts.Expression): ts.NewExpression | undefined {
-  const x = skipOuterExpressions(e);
-  if (isNewExpression(x)) return x;
-  for (const d of referencedSymbol(ctx.checker, x)?.declarations ?? []) {
-    const init = (isVariableDeclaration(d) || isPropertyDeclaration(d)) ? d.initializer ?? (isPropertyDeclaration(d) ? constructorAssignment(d) : undefined) : undefined;
-    const found = init && skipOuterExpressions(init);
-    if (found && isNewExpression(found)) return found;
-  }
-  return undefined;
-}
-
-function oneLine(text: string): string {
-  const t = text.replace(/\s+/g, ' ');
-  return t.length > 80 ? `${t.slice(0, 77)}...` : t;
 }

@@ -3,7 +3,7 @@
  * matched against the files below their fixed prefix (build output, `node_modules` and `.terraform`
  * skipped), each file is read like every input (regular files within the size limit) and handed to its
  * reader by name — `*.tf`/`*.tfvars` (Terraform), `serverless.yml`/`.yaml`, compose files, dotenv files
- * (`.env*`). The config's `envFiles` are read as bindings too. The texts read make the key that tells a
+ * (`.env*`), Pulumi stack settings (`Pulumi.<stack>.yaml`). The config's `envFiles` are read as bindings too. The texts read make the key that tells a
  * run whether the infrastructure changed. A glob that matches nothing, an unreadable file and a file of a
  * kind none reads are located problems; so is every syntax error inside a file.
  */
@@ -15,11 +15,14 @@ import { GlobSet } from '../text/glob';
 import { readCompose } from './compose';
 import { envFileBindings } from './envBindings';
 import { mergeFacts, type IacFacts, type IacProblem } from './model';
+import { readPulumiStack, type PulumiStackConfig } from './pulumiConfig';
 import { readServerless } from './serverless';
 import { readTerraform, type TextInput } from './terraform';
 
 export interface IacFiles {
   readonly facts: IacFacts;
+  /** The `Pulumi.<stack>.yaml` settings, for the Pulumi programs of the workspace. */
+  readonly pulumiStacks: readonly PulumiStackConfig[];
   /** The paths and texts read, for noticing changes between runs. */
   readonly key: string;
 }
@@ -27,12 +30,13 @@ export interface IacFiles {
 const SKIPPED = new Set(['node_modules', '.git', '.terraform', '.serverless', 'cdk.out', 'dist', 'out', 'build', 'coverage']);
 const MAX_FILES = 2000;
 
-type Kind = 'terraform' | 'serverless' | 'compose' | 'env';
+type Kind = 'terraform' | 'serverless' | 'compose' | 'env' | 'pulumi';
 
 export function kindOf(rel: string): Kind | undefined {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
   if (/\.(tf|tfvars)$/.test(name)) return 'terraform';
   if (/^serverless(\.[\w-]+)?\.ya?ml$/.test(name)) return 'serverless';
+  if (/^Pulumi\.[\w.-]+\.ya?ml$/.test(name)) return 'pulumi';
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'compose';
   if (/^\.env(\..+)?$/.test(name) || name.endsWith('.env')) return 'env';
   return undefined;
@@ -49,12 +53,12 @@ export function readIacFiles(host: FileHost, root: string, config: ResidencyConf
     for (const rel of found) {
       const kind = kindOf(rel);
       if (kind) chosen.set(rel, kind);
-      else problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv); it is not used` });
+      else problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv, Pulumi.<stack>.yaml); it is not used` });
     }
   }
   for (const { path } of config.envFiles) chosen.set(path.replace(/^\.\//, ''), 'env');
   const texts: string[] = [];
-  const byKind: Record<Kind, TextInput[]> = { terraform: [], serverless: [], compose: [], env: [] };
+  const byKind: Record<Kind, TextInput[]> = { terraform: [], serverless: [], compose: [], env: [], pulumi: [] };
   for (const [rel, kind] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
     const file = `${base}/${rel}`;
     const input = host.readInput(file, maxBytes);
@@ -62,14 +66,15 @@ export function readIacFiles(host: FileHost, root: string, config: ResidencyConf
     if (input.text !== undefined) byKind[kind].push({ file, rel, text: input.text });
     else if (kind !== 'env') problems.push({ loc: fileStart(file), message: `${rel} (named by "iac") cannot be read: ${input.refused}` });
   }
+  const stacks = byKind.pulumi.map((i) => readPulumiStack(i.file, i.rel, i.text));
   const facts = mergeFacts([
     readTerraform(byKind.terraform),
     ...byKind.serverless.map((i) => readServerless(i.file, i.rel, i.text)),
     ...byKind.compose.map((i) => readCompose(i.file, i.rel, i.text)),
     { resources: [], bindings: byKind.env.flatMap((i) => envFileBindings(i.file, i.rel, i.text)), problems: [] },
-    { resources: [], bindings: [], problems },
+    { resources: [], bindings: [], problems: [...problems, ...stacks.flatMap((s) => s.problems)] },
   ]);
-  return { facts, key: texts.join('\u0002') };
+  return { facts, pulumiStacks: stacks.map((s) => s.config), key: texts.join('\u0002') };
 }
 
 function fileStart(file: string): Loc {

@@ -1,14 +1,15 @@
 /**
  * Puts the infrastructure join together for one check (engine.ts): the files the config's `iac` names
- * (read.ts) and the CDK stacks of the program (cdk.ts) make one model, indexed by join.ts and handed to
- * destination inference through the hook (hook.ts). Its key — the IaC files' texts and a digest of what
- * the stacks declare — is part of the flow analysis's context key, so an edit to an IaC file or a stack
- * makes the next run a full one, and incremental runs stay equal to fresh ones.
+ * (read.ts), the CDK stacks (cdk.ts) and the Pulumi programs (pulumi.ts) of the program make one model,
+ * indexed by join.ts and handed to destination inference through the hook (hook.ts). Its key — the IaC
+ * files' texts and a digest of what the programs declare — is part of the flow analysis's context key, so
+ * an edit to an IaC file or a stack makes the next run a full one: incremental runs equal fresh ones.
  */
 import type ts from 'typescript';
 import type { EnvValues } from '../analysis/constants';
 import type { RegionCatalog } from '../vocabulary/regionTypes';
 import { readCdk } from './cdk';
+import { readPulumi } from './pulumi';
 import { IacDestinations } from './hook';
 import { IacIndex } from './join';
 import { mergeFacts, type IacFacts } from './model';
@@ -21,9 +22,9 @@ export interface IacJoin {
 
 export function buildIacJoin(files: IacFiles, program: ts.Program, workspace: readonly ts.SourceFile[], env: EnvValues, regions: RegionCatalog, rel: (file: string) => string): IacJoin {
   const checker = program.getTypeChecker();
-  const cdk = readCdk(checker, workspace, env, rel);
-  const facts = mergeFacts([files.facts, cdk]);
-  return { hook: new IacDestinations(new IacIndex(facts, env, regions), checker, env), key: `${files.key}\u0003${digest(cdk)}` };
+  const programs = mergeFacts([readCdk(checker, workspace, env, rel), readPulumi(checker, workspace, env, rel, files.pulumiStacks)]);
+  const facts = mergeFacts([files.facts, programs]);
+  return { hook: new IacDestinations(new IacIndex(facts, env, regions), checker, env), key: `${files.key}\u0003${digest(programs)}` };
 }
 
 /** What the stacks declare, as text: resources with their names and places, bindings with their values and positions. */
