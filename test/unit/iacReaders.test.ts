@@ -13,7 +13,9 @@ import data from '../../src/core/data/iac-resources.json';
 import { readCompose } from '../../src/core/iac/compose';
 import { IacIndex, type IacPlace } from '../../src/core/iac/join';
 import { mergeFacts, type IacFacts, type RegionFact } from '../../src/core/iac/model';
-import { kindOf } from '../../src/core/iac/read';
+import { kindOf, readIacFiles } from '../../src/core/iac/read';
+import { loadConfig } from '../../src/core/config/loadConfig';
+import { memoryHost } from '../support/memoryHost';
 import { readServerless } from '../../src/core/iac/serverless';
 import { readTerraform } from '../../src/core/iac/terraform';
 import { createRegionCatalog } from '../../src/core/vocabulary/regionCatalog';
@@ -228,4 +230,23 @@ test('the join: each environment and place is one place; each missing link says 
   assert.deepEqual(places(index.placesOf({ kind: 'bucket', text: 'not-declared' })), []);
   const [kr] = index.placesOf({ kind: 'bucket', env: 'MEDIA' });
   assert.deepEqual(kr.steps.map((s) => `${s.loc.file}:${s.loc.line}`), ['/w/compose.yml:4', '/w/main.tf:3', '/w/main.tf:1', '/w/prod.tfvars:1']);
+});
+
+test('the iac globs through the FileHost: a folder gives its IaC files; a glob\'s other files, an empty glob and syntax errors are located problems', () => {
+  const host = memoryHost('/w', {
+    'infra/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n',
+    'infra/README.md': '# infra\n',
+    'infra/node_modules/x.tf': 'not read',
+    'deploy/serverless.yml': 'service: s\n',
+    'deploy/notes.txt': 'x\n',
+  });
+  const config = (iac: string[]) => ({ ...loadConfig(undefined, undefined, regions).config, iac: iac.map((pattern) => ({ pattern })) });
+  const folder = readIacFiles(host, '/w', config(['infra']), 1 << 20);
+  assert.deepEqual(folder.facts.problems.map((p) => `${p.loc.file}:${p.loc.line}:${p.loc.column} ${p.message}`), ['/w/infra/main.tf:2:12 expected an expression before the end of the line']);
+  const globbed = readIacFiles(host, '/w', config(['deploy/*', 'nothing/**/*.tf']), 1 << 20);
+  assert.deepEqual(globbed.facts.problems.map((p) => `${p.loc.file}:${p.loc.line} ${p.message}`).sort(), [
+    '/w/deploy/notes.txt:1 deploy/notes.txt matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv, Pulumi.<stack>.yaml); it is not used',
+    '/w/residency.config.json:1 "iac" pattern "nothing/**/*.tf" matches no file',
+  ]);
+  assert.notEqual(folder.key, globbed.key);
 });

@@ -95,8 +95,12 @@ export class DestinationResolver {
     const inferred = this.inferredCall(call);
     // An inferred egress whose country is unknown adds nothing to a tag: the tagged destination stands.
     if (!annotated || !inferred || annotated.region || annotated.country || inferred.unresolved) return annotated ?? inferred;
-    // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region.
-    return { ...annotated, country: inferred.country, region: inferred.region, unresolved: inferred.unresolved, description: `${annotated.description} (${inferred.description})` };
+    // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region (each place of it).
+    const withPlace = (place: Destination): Destination => ({
+      ...annotated, country: place.country, region: place.region, unresolved: place.unresolved, description: `${annotated.description} (${place.description})`,
+      ...(place.steps ? { steps: place.steps } : {}),
+    });
+    return inferred.also ? { ...withPlace(inferred), also: inferred.also.map(withPlace) } : withPlace(inferred);
   }
 
   /** An inferred egress; unresolved inside a tagged class or function, that class's or function's destination. */

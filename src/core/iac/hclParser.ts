@@ -158,7 +158,8 @@ class Parser {
     for (;;) {
       if (this.tok.kind === 'punct' && BINARY.has(this.tok.text)) {
         this.i++;
-        this.skipNewlinesInBrackets();
+        // An operand may follow its operator on the next line.
+        this.skipNewlines();
         end = this.unary(depth).end;
         joined = true;
       } else if (this.isPunct('?')) {
@@ -170,11 +171,6 @@ class Parser {
       } else break;
     }
     return joined ? { type: 'other', start: first.start, end } : first;
-  }
-
-  private skipNewlinesInBrackets(): void {
-    // Operators may end a line inside brackets only; at the top level the line continues the same way.
-    this.skipNewlines();
   }
 
   private unary(depth: number): Expr {
@@ -310,11 +306,10 @@ class Parser {
   private interpolation(p: Exclude<StringPart, { text: string }>, depth: number): Expr {
     const inner = lexHcl(this.text, p.start, p.end);
     const sub = new Parser(this.text, inner.tokens);
-    const directive = this.text[p.start - 2] === '%';
+    // A template directive (`%{ if … }`) or a strip marker (`${~ x}`) leaves the value unknown.
+    if (this.text[p.start - 2] === '%' || this.text[p.start] === '~') return { type: 'other', start: p.start, end: p.end };
     try {
-      if (directive) return { type: 'other', start: p.start, end: p.end };
-      const stripped = this.text[p.start] === '~' ? { type: 'other' as const, start: p.start, end: p.end } : sub.expr(depth + 1);
-      return stripped;
+      return sub.expr(depth + 1);
     } catch (e) {
       if (!(e instanceof SyntaxError_)) throw e;
       this.problems.push({ message: e.message, start: e.at.start, end: Math.max(e.at.end, e.at.start + 1) });

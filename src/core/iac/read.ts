@@ -50,10 +50,12 @@ export function readIacFiles(host: FileHost, root: string, config: ResidencyConf
   for (const { pattern, location } of config.iac ?? []) {
     const found = matchFiles(host, base, pattern);
     if (found.length === 0) problems.push({ loc: location ?? fileStart(`${base}/residency.config.json`), message: `"iac" pattern "${pattern}" matches no file` });
+    // A folder named as a whole (`"infra"`) gives the files of the kinds read; a glob's other files are problems.
+    const folder = host.directoryExists(`${base}/${pattern.replace(/^\.\//, '').replace(/\/+$/, '')}`);
     for (const rel of found) {
       const kind = kindOf(rel);
       if (kind) chosen.set(rel, kind);
-      else problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv, Pulumi.<stack>.yaml); it is not used` });
+      else if (!folder) problems.push({ loc: fileStart(`${base}/${rel}`), message: `${rel} matches "iac" but is not a kind of file Residency Guard reads (Terraform, serverless.yml, compose, dotenv, Pulumi.<stack>.yaml); it is not used` });
     }
   }
   for (const { path } of config.envFiles) chosen.set(path.replace(/^\.\//, ''), 'env');
@@ -103,8 +105,8 @@ export function matchFiles(host: FileHost, base: string, pattern: string): strin
       else if (st.isFile && glob.matches(child) && (child === clean || !/(^|\/)\.\.?(\/|$)/.test(child))) out.push(child);
     }
   };
-  const start = prefix.join('/');
-  if (!/[*?[]/.test(clean)) return host.stat(`${base}/${clean}`)?.isFile ? [clean] : [];
+  const start = /[*?[]/.test(clean) ? prefix.join('/') : clean.replace(/\/+$/, '');
+  if (!/[*?[]/.test(clean) && !host.directoryExists(`${base}/${clean}`)) return host.stat(`${base}/${clean}`)?.isFile ? [clean] : [];
   if (start === '' || host.directoryExists(`${base}/${start}`)) visit(start, 0);
   return out;
 }
