@@ -12,8 +12,8 @@ import { constString, objectProperty, type EnvValues } from '../analysis/constan
 import { importOrigin } from '../analysis/imports';
 import { referencedSymbol, skipOuterExpressions } from '../analysis/nodes';
 import { IAC_CATALOG, isCdkModule, type IacCatalog } from './catalog';
-import type { BindingValue, EnvBinding, IacFacts, RegionFact, Step, StorageResource } from './model';
-import { constructOf, literalArg, oneLine, tsStep } from './tsFacts';
+import type { EnvBinding, IacFacts, RegionFact, Step, StorageResource } from './model';
+import { bindingValue, literalArg, oneLine, tsStep } from './tsFacts';
 
 const { forEachChild, isCallExpression, isClassLike, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration, isArrayLiteralExpression } = ts;
 
@@ -177,17 +177,5 @@ function addEnvironment(ctx: Ctx, c: ts.CallExpression): EnvBinding[] {
 }
 
 function binding(ctx: Ctx, name: string, value: ts.Expression, at: ts.Node, note: string): EnvBinding {
-  return { name, value: bindingValue(ctx, value), at: tsStep(ctx.rel, at, note) };
-}
-
-/** `bucket.bucketName` (a construct's attribute), else a value known at analysis time. */
-function bindingValue(ctx: Ctx, value: ts.Expression): BindingValue {
-  const e = skipOuterExpressions(value);
-  if (isPropertyAccessExpression(e)) {
-    const made = constructOf(ctx.checker, e.expression);
-    const r = made && ctx.resources.get(made);
-    if (r) return { kind: 'resource', resource: r };
-  }
-  const text = constString(ctx.checker, e, ctx.env);
-  return text?.complete ? { kind: 'text', text: text.text } : { kind: 'unknown', why: `${oneLine(e.getText())} is not a storage construct or a value known at analysis time` };
+  return { name, value: bindingValue(ctx.checker, ctx.env, ctx.resources, value), at: tsStep(ctx.rel, at, note) };
 }

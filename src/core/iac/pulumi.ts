@@ -11,9 +11,9 @@ import { constString, objectProperty, type EnvValues } from '../analysis/constan
 import { importOrigin } from '../analysis/imports';
 import { skipOuterExpressions } from '../analysis/nodes';
 import { IAC_CATALOG, type IacCatalog, type PulumiResourceType } from './catalog';
-import type { BindingValue, EnvBinding, IacFacts, RegionFact, StorageResource } from './model';
+import type { EnvBinding, IacFacts, RegionFact, StorageResource } from './model';
 import type { PulumiStackConfig } from './pulumiConfig';
-import { constructOf, literalArg, oneLine, tsStep } from './tsFacts';
+import { bindingValue, constructOf, literalArg, oneLine, tsStep } from './tsFacts';
 
 const { forEachChild, isArrayLiteralExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
 
@@ -140,17 +140,6 @@ function functionEnv(ctx: Ctx, n: ts.NewExpression, path: readonly string[]): En
     if (!isPropertyAssignment(p)) return [];
     const name = isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
     const note = `${name}: ${oneLine(p.initializer.getText())} in ${oneLine(n.expression.getText())} '${literalArg(n, 0)}'`;
-    return name ? [{ name, value: bindingValue(ctx, p.initializer), at: tsStep(ctx.rel, p, note) }] : [];
+    return name ? [{ name, value: bindingValue(ctx.checker, ctx.env, ctx.resources, p.initializer), at: tsStep(ctx.rel, p, note) }] : [];
   });
-}
-
-function bindingValue(ctx: Ctx, value: ts.Expression): BindingValue {
-  const e = skipOuterExpressions(value);
-  if (isPropertyAccessExpression(e)) {
-    const made = constructOf(ctx.checker, e.expression);
-    const r = made && ctx.resources.get(made);
-    if (r) return { kind: 'resource', resource: r };
-  }
-  const text = constString(ctx.checker, e, ctx.env);
-  return text?.complete ? { kind: 'text', text: text.text } : { kind: 'unknown', why: `${oneLine(e.getText())} is not a storage resource or a value known at analysis time` };
 }
