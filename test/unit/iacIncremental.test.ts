@@ -85,3 +85,15 @@ test('the path of a finding walks into the IaC files: binding, resource, region'
   assert.ok(f);
   assert.deepEqual(f.path.slice(-3).map((s) => `${s.location.file}:${s.location.line}`), ['src/stack.ts:7', 'infra/main.tf:4', 'infra/main.tf:2']);
 });
+
+test('a client tagged with readers only keeps every place the infrastructure gives, with its steps', () => {
+  const files = workspace();
+  files['residency.config.json'] = JSON.stringify({ iac: ['infra/*.tf'], parties: { ops: { name: 'Ops contractor', access: 'contractor-overseas', country: 'CN' } } });
+  files['infra/main.tf'] += 'resource "aws_s3_bucket" "r" {\n  bucket = "media"\n  provider = aws.us\n}\nprovider "aws" {\n  alias = "us"\n  region = "us-east-1"\n}\n';
+  files['src/store.ts'] = files['src/store.ts'].replace('const s3 = new S3Client({});', '/** @readable-by ops */\nconst s3 = new S3Client({});');
+  const r = checkWorkspace(memoryHost(ROOT, files), { root: ROOT });
+  const media = r.flows.filter((f) => f.sinkLocation.line === 6);
+  assert.deepEqual(media.map((f) => [f.country, f.parties.map((p) => p.id).join(',')]).sort(), [['KR', 'ops'], ['US', 'ops']]);
+  const kr = r.findings.find((f) => f.location.line === 6 && f.destination.country === 'KR');
+  assert.ok(kr && kr.path.some((s) => s.location.file === 'infra/main.tf'), JSON.stringify(r.findings.map((f) => [f.rule, f.location.line, f.destination.country])));
+});
