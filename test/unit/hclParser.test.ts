@@ -91,3 +91,10 @@ test('an unclosed block and an unknown character are problems, never a hang', ()
   const odd = parseHcl('a = 1 @\n');
   assert.ok(odd.problems.some((p) => p.message === 'unexpected character "@"'));
 });
+
+test('deeply nested input is a located problem, never a stack overflow', () => {
+  for (const text of [`a = ${'['.repeat(50000)}`, `a = ${'!'.repeat(50000)}x`, `a = ${'('.repeat(50000)}`, `${'b {\n'.repeat(5000)}`, `a = "${'${'.repeat(2000)}"`]) {
+    const { problems } = parseHcl(text);
+    assert.ok(problems.length > 0, text.slice(0, 20));
+  }
+});

@@ -174,6 +174,7 @@ class Parser {
   }
 
   private unary(depth: number): Expr {
+    if (depth > MAX_NESTING) throw new SyntaxError_(this.tok, 'the expression is nested too deeply');
     if (this.isPunct('!') || this.isPunct('-')) {
       const op = this.tokens[this.i++];
       const inner = this.unary(depth + 1);
