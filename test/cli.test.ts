@@ -564,3 +564,29 @@ describe('the residency-guard command as a child process', () => {
     assert.equal(lines(r.stdout)[0], `src/main.ts:3:1: error JPR001 ${JPR001_JA}`);
   });
 });
+
+describe('the CLI on infrastructure code (config "iac")', () => {
+  const fixture = path.join(REPO, 'test', 'fixtures', 'iac-terraform');
+
+  test('SARIF code flows walk from the sink into the Terraform files: binding, resource, provider region', () => {
+    const r = runInProcess(['check', '--format', 'sarif', '--fail-on', 'none'], fixture);
+    assert.equal(r.code, EXIT_OK, r.stderr);
+    const results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }>; codeFlows: Array<{ threadFlows: Array<{ locations: Array<{ location: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } } }> }> }> }> =
+      JSON.parse(r.stdout).runs[0].results;
+    const media = results.find((x) => x.ruleId === 'JPR005' && x.locations[0].physicalLocation.region.startLine === 14);
+    assert.ok(media, 'a JPR005 result for the media bucket in Seoul');
+    const steps = media.codeFlows[0].threadFlows[0].locations.map((l) => `${l.location.physicalLocation.artifactLocation.uri}:${l.location.physicalLocation.region.startLine}`);
+    assert.deepEqual(steps.slice(-4), ['infra/lambda.tf:9', 'infra/storage.tf:2', 'infra/storage.tf:3', 'infra/providers.tf:14']);
+  });
+
+  test('text and JSON: one finding per environment, a missing link is JPR010 naming it; --fail-on warning fails on it', () => {
+    const text = runInProcess(['check', '--fail-on', 'none'], fixture);
+    assert.ok(lines(text.stdout).some((l) => /^src\/handler\.ts:44:9: warning JPR005 .*chat_logs in aws:us-east-1/.test(l)), text.stdout);
+    assert.ok(lines(text.stdout).some((l) => /^src\/handler\.ts:29:9: info JPR010 .*variable audit_region, which has no default/.test(l)), text.stdout);
+    const json = runInProcess(['check', '--format', 'json', '--fail-on', 'none'], fixture);
+    const report = JSON.parse(json.stdout);
+    const logs = report.findings.filter((f: { location: { line: number } }) => f.location.line === 44);
+    assert.deepEqual(logs.map((f: { destination: { country: string } }) => f.destination.country), ['US']);
+    assert.equal(runInProcess(['check', '--fail-on', 'warning'], fixture).code, EXIT_FINDINGS);
+  });
+});

@@ -19,6 +19,8 @@ import { FlowState } from './analysis/flowState';
 import { unresolvedAliasImports } from './analysis/aliasImports';
 import { declaredSources, egressPoints } from './inventory/inventory';
 import { readEnvironment, type EnvRead } from './config/envFiles';
+import { readIacFiles, type IacFiles } from './iac/read';
+import { buildIacJoin, type IacJoin } from './iac/setup';
 import { createConfigLoader, type ConfigLoader } from './config/loadConfig';
 import type { ResidencyConfig } from './config/types';
 import type { FileHost, InputRead } from './host';
@@ -220,6 +222,8 @@ class CheckRun {
   readonly files: ts.SourceFile[] = [];
   /** The config's `env` over its `envFiles` (read through the host). */
   readonly env: EnvRead;
+  /** The config's `iac` files, read through the host (undefined when `iac` is not configured). */
+  private readonly iacFiles: IacFiles | undefined;
   program!: ts.Program;
   flow!: FlowAnalysis;
 
@@ -233,7 +237,8 @@ class CheckRun {
     const { config, problems, text } = opts.session ? opts.session.readConfig(host, opts) : readConfig(host, opts, this.regions);
     this.config = config;
     this.env = readEnvironment(host, opts.root, config.envFiles, config.env, opts.lang ?? 'en');
-    this.problems = [...problems, ...this.env.problems];
+    this.iacFiles = config.iac ? readIacFiles(host, opts.root, config, opts.maxFileBytes ?? MAX_FILE_BYTES) : undefined;
+    this.problems = [...problems, ...this.env.problems, ...this.iacProblems()];
     this.configKey = `${opts.configFile ?? ''}\u0000${text ?? ''}\u0000${this.env.key}`;
     this.lang = opts.lang ?? 'en';
     this.annotationKey = `${this.configKey}\u0000${this.lang}`;
@@ -283,14 +288,28 @@ class CheckRun {
     this.problems.push(...unresolvedAliasImports(ap.program, this.files, this.host, this.lang));
     if (this.files.length > 0 && !anySource(this.annotations)) this.problems.push(this.noSourceProblem());
     yield;
+    const iac = this.iacJoin(ap.program);
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
-      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: this.configKey, importedFile: ap.importedFile, onFile,
-      packages: this.config.packages, env: this.env.values,
+      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: iac ? `${this.configKey}\u0000${iac.key}` : this.configKey, importedFile: ap.importedFile, onFile,
+      packages: this.config.packages, env: this.env.values, iac: iac?.hook,
     });
     this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));
     yield* this.flow.steps();
     onFile?.(undefined);
+  }
+
+  /** Problems in the `iac` files, in the problem model (RG017). */
+  private iacProblems(): Problem[] {
+    return (this.iacFiles?.facts.problems ?? []).map((p) => ({
+      kind: 'iac', code: PROBLEM_CODES.iacFile, severity: 'warning', message: problemMessage(this.opts.lang ?? 'en', 'iacProblem', { detail: p.message }), location: p.loc,
+    }));
+  }
+
+  /** The infrastructure join: the `iac` files and the program's CDK stacks (SPEC §6.3 v2). */
+  private iacJoin(program: ts.Program): IacJoin | undefined {
+    if (!this.iacFiles) return undefined;
+    return buildIacJoin(this.iacFiles, program, this.files, this.env.values, this.regions, (file) => relativePath(this.opts.root, file));
   }
 
   /**

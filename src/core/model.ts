@@ -15,8 +15,8 @@ export interface Loc {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-/** `coverage`: what keeps a run honest (SPEC §7.3 v2) — nothing analysed, no source declared, path aliases that do not resolve. */
-export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file' | 'coverage';
+/** `coverage`: what keeps a run honest (SPEC §7.3 v2) — nothing analysed, no source declared, path aliases that do not resolve; `iac`: infrastructure files. */
+export type ProblemKind = 'annotation' | 'suppression' | 'config' | 'parse' | 'file' | 'coverage' | 'iac';
 
 /** Codes of input problems; each has a documentation page like the rules do. */
 export const PROBLEM_CODES = {
@@ -36,6 +36,7 @@ export const PROBLEM_CODES = {
   nothingAnalysed: 'RG014',
   noSourceDeclared: 'RG015',
   unresolvedAlias: 'RG016',
+  iacFile: 'RG017',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 

@@ -135,7 +135,8 @@ connection.onInitialized(() => {
   if (state.canWatchFiles) {
     analysis.setWatching(true);
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }],
+      // Infrastructure files (config `iac`) and env files are read afresh on every run: a change only needs to start one.
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }, { globPattern: '**/*.{tf,tfvars,yml,yaml}' }, { globPattern: '**/.env*' }],
     });
   }
   if (state.canFollowFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {

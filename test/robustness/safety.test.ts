@@ -208,11 +208,12 @@ function importsOf(file: string): Array<{ spec: string; line: number; how: strin
   return out;
 }
 
-test('no module of src/core imports network, process, file-system or code-loading modules, or anything outside src/core but its three libraries', () => {
+test('no module of src/core imports network, process, file-system or code-loading modules, or anything outside src/core but its four libraries', () => {
   const core = path.join(REPO, 'src/core');
   const files = coreFiles(core);
   assert.ok(files.length > 20, `only ${files.length} files under src/core`);
-  const allowedPackages = new Set(['typescript', 'ajv', 'jsonc-parser']);
+  // yaml: the parser of infrastructure YAML (serverless.yml, compose) that keeps positions (src/core/iac/yamlDoc.ts).
+  const allowedPackages = new Set(['typescript', 'ajv', 'jsonc-parser', 'yaml']);
   const bad: string[] = [];
   for (const file of files) {
     for (const { spec, line, how } of importsOf(file)) {

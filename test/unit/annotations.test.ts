@@ -53,6 +53,7 @@ const config: ResidencyConfig = {
   packages: [],
   env: {},
   envFiles: [],
+  iac: undefined,
 };
 
 const ctx: AnnotationContext = { config, regions: fakeRegions };

@@ -51,6 +51,7 @@ test('no config file: the jp pack with party self only, no problems', () => {
     packages: [],
     env: {},
     envFiles: [],
+    iac: undefined,
   });
   assert.deepEqual(defaultConfig(undefined), config);
 });

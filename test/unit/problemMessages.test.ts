@@ -71,6 +71,7 @@ const SAMPLES: { readonly [K in ProblemMessageId]: ProblemMessageArgs[K] } = {
   configUnknownPackageParty: { party: 'sentyr', pkg: '@sentry/node', suggestion: 'sentry' },
   envFileUnreadable: { path: '.env.production' },
   envFileBadLine: { path: '.env', line: 3 },
+  iacProblem: { detail: 'infra/main.tf: expected "="' },
   sourceParse: { detail: "',' expected." },
   notAnalysed: { reason: 'it could not be analysed' },
   notAnalysedTooDeep: {},

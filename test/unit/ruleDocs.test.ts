@@ -42,13 +42,18 @@ function read(file: string): string {
 interface CodeBlock {
   readonly lang: string;
   readonly text: string;
+  /** Where an example writes a block other than its ts source and config (info string `hcl file=infra/main.tf`). */
+  readonly file?: string;
 }
 
 /** The fenced code blocks of a markdown text, in order (the info string's first word is the language). */
 function codeBlocks(markdown: string): CodeBlock[] {
   const out: CodeBlock[] = [];
   const re = /^```([^\n`]*)\n([\s\S]*?)^```[ \t]*$/gm;
-  for (let m = re.exec(markdown); m; m = re.exec(markdown)) out.push({ lang: m[1].trim().split(/\s+/)[0] ?? '', text: m[2] });
+  for (let m = re.exec(markdown); m; m = re.exec(markdown)) {
+    const file = /(?:^|\s)file=(\S+)/.exec(m[1])?.[1];
+    out.push({ lang: m[1].trim().split(/\s+/)[0] ?? '', text: m[2], ...(file ? { file } : {}) });
+  }
   return out;
 }
 
@@ -159,14 +164,20 @@ interface Workspace {
 
 function writeExample(blocks: readonly CodeBlock[], id: string, kind: string): Workspace {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `rg-doc-${id}-${kind}-`));
-  const ts = blocks.filter((b) => b.lang === 'ts');
-  const json = blocks.filter((b) => b.lang === 'json' || b.lang === 'jsonc');
+  const ts = blocks.filter((b) => b.lang === 'ts' && !b.file);
+  const json = blocks.filter((b) => (b.lang === 'json' || b.lang === 'jsonc') && !b.file);
   assert.ok(ts.length <= 1 && json.length <= 1, `${id} ${kind}: at most one ts and one json/jsonc block per example`);
   if (ts[0]) {
     fs.mkdirSync(path.join(root, 'src'), { recursive: true });
     fs.writeFileSync(path.join(root, 'src', 'example.ts'), ts[0].text);
   }
   if (json[0]) fs.writeFileSync(path.join(root, 'residency.config.json'), json[0].text);
+  for (const b of blocks) {
+    if (!b.file) continue;
+    assert.ok(!b.file.startsWith('/') && !b.file.split('/').includes('..'), `${id} ${kind}: file=${b.file} stays in the workspace`);
+    fs.mkdirSync(path.dirname(path.join(root, b.file)), { recursive: true });
+    fs.writeFileSync(path.join(root, b.file), b.text);
+  }
   return { root, source: ts[0]?.text, config: json[0]?.text };
 }
 
@@ -206,9 +217,9 @@ function lineText(ws: Workspace, file: string, line: number): string {
 
 test('rule docs: the registry and the problem codes are what the pages are written for', () => {
   assert.equal(RULE_IDS.length, 12);
-  assert.equal(CODES.length, 16);
+  assert.equal(CODES.length, 17);
   assert.deepEqual(RULE_IDS, Array.from({ length: 12 }, (_, i) => `JPR${String(i + 1).padStart(3, '0')}`));
-  assert.deepEqual([...CODES].sort(), Array.from({ length: 16 }, (_, i) => `RG${String(i + 1).padStart(3, '0')}`));
+  assert.deepEqual([...CODES].sort(), Array.from({ length: 17 }, (_, i) => `RG${String(i + 1).padStart(3, '0')}`));
 });
 
 test('rule docs: every rule and every problem code has an English and a Japanese page', () => {

@@ -18,6 +18,8 @@ import { importOrigin, stripNodePrefix } from './imports';
 import { isFunctionWithBody, nameText, referencedSymbol, skipOuterExpressions } from './nodes';
 import type { DestinationGate } from './destinationGate';
 import type { SdkCallResolver } from './sdkCalls';
+import type { IacDestinations } from '../iac/hook';
+import type { Step } from '../iac/model';
 import type { AnnotationLookup } from './sources';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
@@ -34,7 +36,7 @@ export interface VendorInfo {
 }
 
 export interface Destination {
-  readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed' | 'sdk';
+  readonly kind: 'annotated' | 'aws-sdk' | 'http' | 'exposed' | 'sdk' | 'iac';
   /** Where the data is stored or processed, when stated (region or host); parties carry their own countries. */
   readonly country: string | null;
   readonly region: string | null;
@@ -50,6 +52,15 @@ export interface Destination {
   readonly vendor?: VendorInfo;
   /** Indexes of the call's arguments that carry data (all of them when absent). */
   readonly dataArgs?: readonly number[];
+  /** Steps in the infrastructure code that led here (env binding → resource → region), after the sink in a finding's path. */
+  readonly steps?: readonly Step[];
+  /** Further places the same call reaches (other environments, replicas): each is a destination of its own. */
+  readonly also?: readonly Destination[];
+}
+
+/** A destination and the places it also reaches, each once. */
+export function placesOf(d: Destination): readonly Destination[] {
+  return d.also ? [d, ...d.also] : [d];
 }
 
 interface Parts {
@@ -74,6 +85,8 @@ export class DestinationResolver {
     private readonly gate: DestinationGate,
     private readonly sdk: SdkCallResolver,
     private readonly env: EnvValues,
+    /** The infrastructure join (config `iac`), refining AWS SDK storage calls; absent when `iac` is not configured. */
+    private readonly iac?: IacDestinations,
   ) {}
 
   /** The destination a call or `new` sends its arguments to, if any. */
@@ -82,8 +95,12 @@ export class DestinationResolver {
     const inferred = this.inferredCall(call);
     // An inferred egress whose country is unknown adds nothing to a tag: the tagged destination stands.
     if (!annotated || !inferred || annotated.region || annotated.country || inferred.unresolved) return annotated ?? inferred;
-    // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region.
-    return { ...annotated, country: inferred.country, region: inferred.region, unresolved: inferred.unresolved, description: `${annotated.description} (${inferred.description})` };
+    // Tags that name only parties (`@readable-by` on an SDK client) keep the inferred region (each place of it).
+    const withPlace = (place: Destination): Destination => ({
+      ...annotated, country: place.country, region: place.region, unresolved: place.unresolved, description: `${annotated.description} (${place.description})`,
+      ...(place.steps ? { steps: place.steps } : {}),
+    });
+    return inferred.also ? { ...withPlace(inferred), also: inferred.also.map(withPlace) } : withPlace(inferred);
   }
 
   /** An inferred egress; unresolved inside a tagged class or function, that class's or function's destination. */
@@ -227,6 +244,12 @@ export class DestinationResolver {
     if (!isPropertyAccessExpression(callee)) return undefined;
     const client = this.awsClient(callee.expression, 0);
     if (!client) return undefined;
+    const own = this.awsClientDestination(client);
+    return this.iac ? this.iac.refine(call, own) : own;
+  }
+
+  /** Where a client sends, from its own options: an `endpoint`, else its `region`. */
+  private awsClientDestination(client: ts.NewExpression): Destination {
     const endpoint = objectProperty(client.arguments?.[0], 'endpoint', this.checker);
     if (endpoint) return this.awsEndpoint(client, endpoint);
     const regionExpr = objectProperty(client.arguments?.[0], 'region', this.checker);

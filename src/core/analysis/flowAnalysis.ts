@@ -18,6 +18,7 @@ import { ChainTracer } from './clientChains';
 import type { EnvValues } from './constants';
 import { DestinationGate } from './destinationGate';
 import { DestinationResolver } from './destinations';
+import type { IacDestinations } from '../iac/hook';
 import { FunctionEvaluator } from './evaluator';
 import { FunctionValues } from './functionValues';
 import { SiteKey, type HeapKey } from './heapKeys';
@@ -61,6 +62,8 @@ export interface FlowInputs {
   readonly packages?: readonly PackageBinding[];
   /** Environment values for region and host inference (the config's `env` over its `envFiles`). */
   readonly env?: EnvValues;
+  /** The infrastructure join (config `iac`): refines AWS SDK storage calls by the resource they write to. */
+  readonly iac?: IacDestinations;
   /** The SDK catalogue (built from its data file when absent). */
   readonly catalogue?: SdkCatalogue;
   /** The file an import resolved to, when the program's module resolution knows it (else the checker is asked). */
@@ -121,7 +124,7 @@ export class FlowAnalysis {
       checker: this.checker, regions: inputs.regions, catalogue, packages, env: inputs.env ?? {}, filesImporting: (pkg) => gate.filesImporting(pkg),
       chains: new ChainTracer(this.checker),
     });
-    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {});
+    this.destinations = new DestinationResolver(this.checker, inputs.annotations, inputs.regions, gate, sdk, inputs.env ?? {}, inputs.iac);
     // A setup call (`Sentry.init({ dsn })`) decides the region of calls in files that do not import its file.
     this.contextKey = gate.usesSdk ? `${inputs.contextKey ?? ''}\u0000${sdk.setupDigest(gate.followedPackages())}` : inputs.contextKey;
     this.relevance = new FunctionRelevance({

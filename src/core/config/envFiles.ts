@@ -35,13 +35,13 @@ export function readEnvironment(host: FileHost, root: string, files: ReadonlyArr
   return { values: { ...values, ...env }, problems, key: texts.join('\u0001') };
 }
 
-/** Calls `set` for each assignment and `bad` with the 1-based number of each line that is neither blank, a comment nor an assignment. */
-export function parseDotenv(text: string, set: (name: string, value: string) => void, bad: (line: number) => void): void {
+/** Calls `set` for each assignment (with its 1-based line) and `bad` with the number of each line that is neither blank, a comment nor an assignment. */
+export function parseDotenv(text: string, set: (name: string, value: string, line: number) => void, bad: (line: number) => void): void {
   text.split(/\r?\n/).forEach((raw, i) => {
     if (/^\s*(?:#.*)?$/.test(raw)) return;
     const m = ASSIGNMENT.exec(raw);
     if (!m) return bad(i + 1);
-    set(m[1], unquote(m[2]));
+    set(m[1], unquote(m[2]), i + 1);
   });
 }
 

@@ -104,6 +104,7 @@ export function defaultConfig(file: string | undefined): ResidencyConfig {
     packages: [],
     env: {},
     envFiles: [],
+    iac: undefined,
   };
 }
 
@@ -478,6 +479,7 @@ function buildConfig(ctx: Context, file: string | undefined): ResidencyConfig {
     packages: buildPackages(ctx, parties, regions),
     env: buildEnv(ctx),
     envFiles: (arrayItems(ctx, ['envFiles']) ?? []).map((item) => ({ path: item.value, location: nodeLoc(ctx, item.node) })),
+    iac: arrayItems(ctx, ['iac'])?.map((item) => ({ pattern: item.value, location: nodeLoc(ctx, item.node) })),
   };
 }
 

@@ -63,4 +63,6 @@ export interface ResidencyConfig {
   readonly env: Readonly<Record<string, string>>;
   /** Dotenv files relative to the root (read by the engine, never executed), with where the config names them. */
   readonly envFiles: ReadonlyArray<{ readonly path: string; readonly location?: Loc }>;
+  /** Opt-in infrastructure files (globs relative to the root, with where the config names them); undefined when not configured. */
+  readonly iac: ReadonlyArray<{ readonly pattern: string; readonly location?: Loc }> | undefined;
 }

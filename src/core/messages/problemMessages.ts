@@ -1,5 +1,5 @@
 /**
- * The message catalogue of input problems (RG001–RG013): annotations, suppressions, regions, the config
+ * The message catalogue of input problems (RG001–RG017): annotations, suppressions, regions, the config
  * file, unparsable and skipped source files. Each message has an English and a Japanese text built from
  * typed placeholders (`ProblemMessageArgs`); `problemMessage(lang, id, args)` renders one. The English
  * texts are the engine's historical ones, which reports, baselines and tests depend on.
@@ -97,6 +97,7 @@ export interface ProblemMessageArgs {
   readonly configUnknownPackageParty: { readonly party: string; readonly pkg: string; readonly suggestion: string | undefined };
   readonly envFileUnreadable: { readonly path: string };
   readonly envFileBadLine: { readonly path: string; readonly line: number };
+  readonly iacProblem: { readonly detail: string };
   // source files
   readonly sourceParse: { readonly detail: string };
   readonly notAnalysed: { readonly reason: string };
@@ -361,6 +362,10 @@ const CONFIG_VALUE_MESSAGES = {
   envFileBadLine: {
     en: (a) => `Line ${a.line} of the env file "${a.path}" is not NAME=value; it is ignored`,
     ja: (a) => `env ファイル "${a.path}" の ${a.line} 行目は NAME=value の形ではないため無視します`,
+  },
+  iacProblem: {
+    en: (a) => `In the "iac" infrastructure files: ${a.detail}`,
+    ja: (a) => `"iac" のインフラストラクチャファイル: ${a.detail}`,
   },
 } satisfies Partial<ProblemMessageCatalogue>;
 

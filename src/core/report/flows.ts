@@ -3,6 +3,7 @@
  * material of the data map (category → country → party → code), of hovers on annotated declarations and
  * of the transfer register (`--format markdown`), with the bases that apply to each flow.
  */
+import { placesOf, type Destination } from '../analysis/destinations';
 import type { Hit } from '../analysis/flowTypes';
 import { relativeLoc } from '../analysis/program';
 import type { ResidencyConfig } from '../config/types';
@@ -48,7 +49,11 @@ export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root:
 
 /** The flows into one sink. */
 export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string): FlowRecord[] {
-  const d = hit.site.destination;
+  return placesOf(hit.site.destination).flatMap((d) => flowRecordsTo(hit, d, config, root));
+}
+
+/** The flows into one sink that reach one of its places. */
+function flowRecordsTo(hit: Hit, d: Destination, config: ResidencyConfig, root: string): FlowRecord[] {
   const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
   const bases = basesOf(hit, config, ids);
   // A built-in party (an SDK catalogue vendor) travels with its destination.

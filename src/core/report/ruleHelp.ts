@@ -1,6 +1,6 @@
 /**
  * Help metadata for reports (SARIF `tool.driver.rules`): a friendly name, what each rule of the `jp`
- * pack flags (SPEC §5.4) and how to fix it, and the same for the input-problem codes RG001–RG013,
+ * pack flags (SPEC §5.4) and how to fix it, and the same for the input-problem codes RG001–RG017,
  * which the SARIF output reports as results of pseudo-rules. English only, like the rule ids.
  */
 import { PROBLEM_CODES, type ProblemCode } from '../model';
@@ -101,4 +101,5 @@ export const PROBLEM_HELP: Readonly<Record<ProblemCode, HelpEntry>> = {
   [PROBLEM_CODES.nothingAnalysed]: problem('NothingAnalysed', 'The run analysed no file', 'Point the check at the code: fix the tsconfig\'s `files`/`include`/`references` or the config\'s `include`/`exclude`.'),
   [PROBLEM_CODES.noSourceDeclared]: problem('NoSourceDeclared', 'No personal data is declared, so no flow can be found', 'Run `residency-guard init`, review its proposals and apply them with `init --write`.'),
   [PROBLEM_CODES.unresolvedAlias]: problem('UnresolvedPathAlias', 'Imports through the program\'s path aliases do not resolve', 'Check from the root whose tsconfig declares the aliases, or add them (or a `references` entry) to the root tsconfig.'),
+  [PROBLEM_CODES.iacFile]: problem('IacFile', 'An infrastructure file named by "iac" cannot be read as written', 'Fix the file at the position shown, or narrow the "iac" globs to the files meant.'),
 };

@@ -1,6 +1,6 @@
 /**
  * The `sarif` output format (SPEC §7.2): a SARIF 2.1.0 log with one run. Rules JPR001–JPR012 come first
- * in `tool.driver.rules` (with help text and help URIs), then the input-problem codes RG001–RG013 as
+ * in `tool.driver.rules` (with help text and help URIs), then the input-problem codes RG001–RG017 as
  * pseudo-rules. Each finding is one result with a code flow (source declaration → hops → sink), the
  * sources as related locations and the stable fingerprint as partial fingerprint; suppressed findings are
  * results with an `inSource` suppression; input problems are results of their RG pseudo-rule, so that

@@ -5,7 +5,7 @@
  */
 import ts = require('typescript');
 import type { ResidencyConfig } from '../config/types';
-import type { Destination } from '../analysis/destinations';
+import { placesOf, type Destination } from '../analysis/destinations';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
 import { enclosingFunction, locOf, nameText } from '../analysis/nodes';
@@ -20,12 +20,20 @@ import type { FlowFacts, Lang, RuleDefinition, Trigger } from './types';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** JPR010's advice when the infrastructure code left a link missing (the path shows which). */
+const IAC_PIN: Readonly<Record<Lang, string>> = {
+  en: 'declare the missing link in the infrastructure code (the path ends where it stops) or annotate the call with @region',
+  ja: 'インフラストラクチャのコードで欠けている箇所（経路の最後の地点の先）を宣言するか、呼び出しに @region を付けてください',
+};
+
 interface Pending {
   readonly rule: RuleDefinition;
   readonly hit: Hit;
   readonly trigger: Trigger;
   readonly labels: SourceLabel[];
   severity: Severity;
+  /** Which place of the sink's destination (0: the destination itself; then its `also`). */
+  readonly place: number;
 }
 
 export function evaluateHits(hits: readonly Hit[], config: ResidencyConfig, root: string, lang: Lang): Finding[] {
@@ -35,15 +43,19 @@ export function evaluateHits(hits: readonly Hit[], config: ResidencyConfig, root
 /** The findings at one sink (hits are merged per sink site, so each sink's findings depend on its hit alone). */
 export function findingsOfHit(hit: Hit, config: ResidencyConfig, root: string, lang: Lang): Finding[] {
   const pending = new Map<string, Pending>();
-  for (const label of hit.labels) {
-    if (label.kind !== 'source' || label.transform.anonymized) continue;
-    const facts = flowFacts(label, hit.site.destination, hit.site.bases, config);
-    for (const rule of RULES) checkRule(rule, facts, hit, label, config, pending);
-  }
+  // A call that reaches several places (environments, replicas: Destination.also) is checked once per place.
+  placesOf(hit.site.destination).forEach((destination, place) => {
+    const placeHit = place === 0 ? hit : { ...hit, site: { ...hit.site, destination } };
+    for (const label of hit.labels) {
+      if (label.kind !== 'source' || label.transform.anonymized) continue;
+      const facts = flowFacts(label, destination, hit.site.bases, config);
+      for (const rule of RULES) checkRule(rule, facts, placeHit, label, config, pending, place);
+    }
+  });
   return [...pending.values()].map((p) => toFinding(p, config, root, lang));
 }
 
-function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: SourceLabel, config: ResidencyConfig, pending: Map<string, Pending>): void {
+function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: SourceLabel, config: ResidencyConfig, pending: Map<string, Pending>, place: number): void {
   if (!rule.check) return;
   const setting = config.rules[rule.id];
   if (setting === 'off') return;
@@ -52,10 +64,10 @@ function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: Sour
   if (!trigger) return;
   const severity = trigger.severity === 'info' && rule.id === 'JPR005' ? 'info' : setting ?? trigger.severity ?? rule.defaultSeverity;
   const loc = hit.site.loc;
-  const key = `${loc.file}:${loc.line}:${loc.column}:${loc.endLine}:${loc.endColumn}:${rule.id}`;
+  const key = `${loc.file}:${loc.line}:${loc.column}:${loc.endLine}:${loc.endColumn}:${rule.id}:${place}`;
   const p = pending.get(key);
   if (!p) {
-    pending.set(key, { rule, hit, trigger, labels: [label], severity });
+    pending.set(key, { rule, hit, trigger, labels: [label], severity, place });
     return;
   }
   if (!p.labels.some((l) => l.source.key === label.source.key)) p.labels.push(label);
@@ -80,6 +92,8 @@ function pathOf(p: Pending, label: SourceLabel, root: string): PathStep[] {
   const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
   for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: oneLine(h.note) });
   steps.push({ location: relativeLoc(root, p.hit.site.loc), note: oneLine(`sent to ${p.hit.site.destination.description}`) });
+  // Where the infrastructure code puts it: env binding → resource → region (located in the IaC files).
+  for (const s of p.hit.site.destination.steps ?? []) steps.push({ location: relativeLoc(root, s.loc), note: oneLine(s.note) });
   return steps;
 }
 
@@ -125,7 +139,7 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : d.party);
   const country = p.trigger.country ?? d.country ?? 'unknown';
   const location = relativeLoc(root, site.loc);
-  const pin = d.vendor?.pin?.[lang];
+  const pin = d.vendor?.pin?.[lang] ?? (d.kind === 'iac' ? IAC_PIN[lang] : undefined);
   return {
     rule: p.rule.id,
     severity: p.severity,
@@ -137,7 +151,8 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
     path: pathOf(p, p.labels[0], root),
     paths: p.labels.map((l) => pathOf(p, l, root)),
     fingerprint: fingerprint({
-      rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: site.node.getText(),
+      // A further place of the same sink (another environment, a replica) is a finding of its own.
+      rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: p.place === 0 ? site.node.getText() : `${site.node.getText()}\u0000${d.description}`,
       sources: p.labels.map((l) => `${relativePath(root, l.source.loc.file)}#${l.source.symbol}`),
     }),
   };
