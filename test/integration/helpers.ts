@@ -55,20 +55,7 @@ export function findings(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
 
 /** Resolves once `predicate` holds, checking now and on every diagnostics change; rejects after `ms`. */
 export function until(predicate: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-    }, ms);
-    const check = (): void => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics(check);
-    check();
-  });
+  return untilEvent(vscode.languages.onDidChangeDiagnostics, predicate, what, ms);
 }
 
 export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
