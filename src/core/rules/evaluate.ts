@@ -74,9 +74,16 @@ function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: Sour
   if (RANK[severity] > RANK[p.severity]) p.severity = severity;
 }
 
-function dataPhrase(labels: readonly SourceLabel[]): string {
+/**
+ * The data a message names: the first source, and how many more reach the same place (every source is listed
+ * in the finding's `sources`). Worded so that the rule's verb stays singular: "X (contact), with 2 more fields,
+ * reaches …"; in Japanese "X (contact) ほか 2 項目".
+ */
+function dataPhrase(labels: readonly SourceLabel[], lang: Lang): string {
   const [first] = labels;
-  const more = labels.length > 1 ? ` and ${labels.length - 1} more` : '';
+  const n = labels.length - 1;
+  if (lang === 'ja') return `${first.source.symbol} (${first.source.category})${n > 0 ? ` ほか ${n} 項目` : ''}`;
+  const more = n === 0 ? '' : `, with ${n} more field${n === 1 ? '' : 's'},`;
   return `${first.source.symbol} (${first.source.category})${more}`;
 }
 
@@ -143,7 +150,7 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
   return {
     rule: p.rule.id,
     severity: p.severity,
-    message: p.rule.message[lang]({ data: dataPhrase(p.labels), target: targetPhrase(p), country, ...(pin ? { pin } : {}) }) + japanRegionNote(d, country, lang),
+    message: p.rule.message[lang]({ data: dataPhrase(p.labels, lang), target: targetPhrase(p), country, ...(pin ? { pin } : {}) }) + japanRegionNote(d, country, lang),
     location,
     ...dataLocation(site.node, p.labels, root),
     sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
