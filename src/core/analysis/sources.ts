@@ -194,7 +194,7 @@ export class SourceResolver {
     return out;
   }
 
-  /** Tags of an annotated, non-object type alias named by a type node (also inside `T | null` and `T[]`). */
+  /** Tags of an annotated, non-object type alias named by a type node (also inside `T | null`, `T[]` and type arguments). */
   private aliasLayer(typeNode: ts.TypeNode, seen: Set<ts.Node> = new Set()): AliasLayer | undefined {
     if (isUnionTypeNode(typeNode)) {
       for (const t of typeNode.types) {
@@ -216,6 +216,13 @@ export class SourceResolver {
       if (ann?.residency) return { residency: ann.residency, category: ann.category, access: ann.access, alias: d };
       const inner = this.aliasLayer(d.type, seen);
       if (inner) return inner;
+    }
+    // A container of an annotated alias of a primitive (`Record<string, Personal>`, `Map<K, Personal>`,
+    // `Promise<Personal>`): the alias is erased from the checker's types, so it is read off the type node; the
+    // container is that data as a whole (its keys are not: `for (k in d)` and `Object.keys` carry nothing).
+    for (const arg of typeNode.typeArguments ?? []) {
+      const l = this.aliasLayer(arg, seen);
+      if (l) return l;
     }
     return undefined;
   }
