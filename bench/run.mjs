@@ -209,7 +209,8 @@ function generatedTargets(dir, reportFile, count = 10) {
 }
 
 /**
- * A real project: files with findings first, spread; the edit inserts/removes a comment line at the top.
+ * A real project: the files with findings, spread (others only when none has one); the edit inserts/removes a
+ * comment line at the top, which moves the file's findings.
  * The other files are taken from the top-level folders of the files with findings (e.g. src/), with their
  * extensions, so that they belong to the analysed program (a config script at the root would not).
  */
@@ -224,7 +225,9 @@ function corpusTargets(dir, reportFile, count = 10) {
     .filter((f) => (tops.size === 0 || tops.has(path.relative(dir, f).split(path.sep)[0])) && (exts.size === 0 || exts.has(path.extname(f))))
     .sort();
   const pick = (xs, n) => Array.from({ length: Math.min(n, xs.length) }, (_, k) => xs[Math.floor((k * xs.length) / Math.min(n, xs.length))]);
-  const chosen = [...pick(withFindings, count), ...pick(rest, Math.max(0, count - withFindings.length))];
+  // The server publishes diagnostics only for files that have some, and the latency is read from those
+  // publishes: files without findings are opened only when no file has one.
+  const chosen = withFindings.length ? pick(withFindings, count) : pick(rest, count);
   return { targets: chosen.map((file) => ({ file, edit: [0, '', '// residency-guard bench edit\n'] })), kind: 'insert/remove a comment line at the top of a file (files with findings first)' };
 }
 
