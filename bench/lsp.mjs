@@ -122,7 +122,7 @@ function interpolated(sorted, q) {
  * publishDiagnostics for that uri. A publish that does not differ from the diagnostics before the edit
  * is reported as "unchanged"; the bench then waits (up to 5 s) for one that does and takes that time.
  */
-export async function measureEdits({ serverJs, folder, targets, edits, gapMs = 100, log = () => {} }) {
+export async function measureEdits({ serverJs, folder, targets, edits, gapMs = 100, firstTimeoutMs = 15 * 60_000, log = () => {} }) {
   const client = new BenchClient(serverJs);
   try {
     const t0 = performance.now();
@@ -139,7 +139,10 @@ export async function measureEdits({ serverJs, folder, targets, edits, gapMs = 1
     await client.until(() => {
       for (const p of client.published) last.set(p.uri, p.diagnostics);
       return docs.every((d) => last.has(d.uri)) ? true : undefined;
-    }, 'the first diagnostics of the open files', 15 * 60_000);
+    }, 'the first diagnostics of the open files', firstTimeoutMs).catch((e) => {
+      const missing = docs.filter((d) => !last.has(d.uri)).map((d) => d.file);
+      throw new Error(`${e.message} (${missing.length} of ${docs.length} open files without diagnostics, e.g. ${missing[0]}; ${client.done.length} analysisDone)\n${client.logs.slice(-5).join('\n')}\n${client.stderr.slice(-2000)}`);
+    });
     const firstDiagnosticsMs = performance.now() - t0;
     await client.settle();
     for (const p of client.published) last.set(p.uri, p.diagnostics);
