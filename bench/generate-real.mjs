@@ -275,7 +275,7 @@ const TSCONFIG = {
 
 // ---- one feature module ----
 
-function featureModule(i, count) {
+function featureModule(i) {
   const noun = `${NOUNS[i % NOUNS.length]}${i}`;
   const lower = noun[0].toLowerCase() + noun.slice(1);
   const residency = RESIDENCY[rnd(RESIDENCY.length)];
@@ -552,7 +552,6 @@ import { ${noun}Service } from './service';
 })
 export class ${noun}Module {}
 `;
-  void count;
   return { dir: lower, noun, files };
 }
 
@@ -575,9 +574,8 @@ put('src/common/orm.ts', ORM);
 put('src/common/base.ts', BASE);
 for (const [name, text] of Object.entries(CLIENTS)) put(`src/clients/${name}.ts`, text);
 const modules = [];
-const estimate = Math.max(1, Math.round(target / 480));
 while (lines < target) {
-  const m = featureModule(modules.length, estimate);
+  const m = featureModule(modules.length);
   for (const [name, text] of Object.entries(m.files)) put(`src/${m.dir}/${name}`, text);
   modules.push(m);
 }
