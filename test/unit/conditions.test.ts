@@ -12,6 +12,8 @@ const expr = (text: string): ts.Expression => {
   return ((sf.statements[0] as ts.ExpressionStatement).expression as ts.ParenthesizedExpression).expression;
 };
 const param: Label = { kind: 'param', index: 0, path: [], transform: {}, hops: [] };
+/** The same label once its value was flattened (ParamLabel.whole). */
+const flattened: Label = { ...param, whole: true };
 
 test('literals are constants; anything else is unknown', () => {
   assert.equal(literalValue(expr('false'))?.constant, false);
@@ -40,7 +42,7 @@ test('two paths keep a constant only when both agree; join never keeps one of tw
   assert.equal(joinPaths(constantTaint(2), EMPTY).constant, undefined);
   assert.equal(join(constantTaint(2), constantTaint(3)).constant, undefined);
   const labelled: Taint = { labels: [param], constant: 'x' };
-  assert.deepEqual(flatten(joinPaths(labelled, EMPTY)), [param]);
+  assert.deepEqual(flatten(joinPaths(labelled, EMPTY)), [flattened]);
 });
 
 test('member paths name the root variable and the members below it', () => {
@@ -59,9 +61,14 @@ test('member paths name the root variable and the members below it', () => {
 test('writes at a path replace the last member (strong) or add to it (weak)', () => {
   const v: Taint = { labels: [param] };
   const strong = writeAtPath(EMPTY, ['m', 'k'], v, true);
-  assert.deepEqual(flatten(readField(readField(strong, 'm'), 'k')), [param]);
+  assert.deepEqual(flatten(readField(readField(strong, 'm'), 'k')), [flattened]);
   assert.deepEqual(flatten(readField(readField(writeAtPath(strong, ['m', 'k'], EMPTY, true), 'm'), 'k')), []);
-  assert.deepEqual(flatten(readField(readField(writeAtPath(strong, ['m', 'k'], EMPTY, false), 'm'), 'k')), [param]);
+  assert.deepEqual(flatten(readField(readField(writeAtPath(strong, ['m', 'k'], EMPTY, false), 'm'), 'k')), [flattened]);
   // An empty path merges into the whole value.
-  assert.deepEqual(flatten(writeAtPath(EMPTY, [], v, true)), [param]);
+  assert.deepEqual(flatten(writeAtPath(EMPTY, [], v, true)), [flattened]);
+});
+
+test('a flattened parameter label is read whole: a member read appends no path to it', () => {
+  assert.deepEqual(readField({ labels: [param] }, 'x').labels, [{ ...param, path: ['x'] }]);
+  assert.deepEqual(readField({ labels: flatten({ labels: [param] }) }, 'x').labels, [flattened]);
 });

@@ -7,7 +7,7 @@
 import ts = require('typescript');
 import type { FunctionEvaluator } from './evaluator';
 import {
-  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readElement, readField, REJECTED, sameTransform, unionLabels, wholeOnly, withoutField, type Hop, type Label, type Taint, type TransformState,
+  addHop, applyTransform, EMPTY, flat, flatten, isEmpty, join, joinAll, mapLabels, MAX_HOPS, readElement, readField, REJECTED, sameTransform, unionLabels, wholeOnly, withoutField, type Hop, type Label, type ParamLabel, type Taint, type TransformState,
 } from './labels';
 import {
   CLEAN_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, MUTATING_METHODS, PROMISE_METHODS, REDUCE_METHODS, RESULT_FROM_CALLBACK, RESULT_FROM_RECEIVER,
@@ -225,9 +225,10 @@ export class CallEvaluator {
     if (isTrivial(summary)) return EMPTY;
     const name = functionName(fn);
     const hop = { at: callNode, note: `passed to ${name}()` };
-    const plain = substitution(fn, recv, args, hop);
+    const stored = (l: ParamLabel): Taint => this.storedAt(l, callNode, argNodes);
+    const plain = substitution(fn, recv, args, hop, stored);
     const effective = argNodes && summary.argWrites.length > 0 ? this.withAliasedWrites(summary, args, argNodes, plain) : args;
-    const subst = effective === args ? plain : substitution(fn, recv, effective, hop);
+    const subst = effective === args ? plain : substitution(fn, recv, effective, hop, stored);
     for (const h of summary.hits) this.ev.hit(h.site, flatten(joinAll(h.labels.map(subst))));
     let constructed = EMPTY;
     for (const w of summary.heapWrites) {
@@ -256,10 +257,15 @@ export class CallEvaluator {
   /** A summary's store: through the receiver or an argument, onto that object's allocation site when known. */
   private storeSummaryWrite(w: HeapWrite, value: Taint, callNode: ts.Node, argNodes: readonly Arg[] | undefined): void {
     if (w.through === undefined || w.key instanceof SiteKey) return this.ev.storeHeap(w.key, value);
-    const target = operandOf(w.through, callNode, argNodes);
-    const sites = w.through === -1 && isNewExpression(callNode) ? [callNode] : target ? this.ev.allocationSites(target) : undefined;
-    if (sites) for (const s of sites) this.ev.storeHeap(this.ev.analysis.siteKey(w.key, s), value);
-    else this.ev.storeHeap(w.key, value, target ? this.ev.parameterIndexOf(target) : undefined);
+    if (w.through === -1 && isNewExpression(callNode)) return this.ev.storeHeap(this.ev.analysis.siteKey(w.key, callNode), value);
+    this.ev.storeInto(w.key, operandOf(w.through, callNode, argNodes), value);
+  }
+
+  /** A summary's read of what was stored through its parameter `l.index` (a `stored` label), resolved at this call. */
+  private storedAt(l: ParamLabel, callNode: ts.Node, argNodes: readonly Arg[] | undefined): Taint {
+    const decl = l.stored!.decl;
+    if (l.index === -1 && isNewExpression(callNode)) return this.ev.readStoredAt(decl, callNode);
+    return this.ev.readStored(decl, operandOf(l.index, callNode, argNodes));
   }
 
   /** The object `new C(…)` makes carries what its constructor stored into `this`, field by field. */
@@ -443,11 +449,12 @@ function isTrivial(s: Summary): boolean {
 }
 
 /** Parameter labels replaced by what the call passes (the receiver for index -1), the path appended. */
-function substitution(fn: FunctionLike, recv: Taint, args: readonly Taint[], hop: Hop): (l: Label) => Taint {
+function substitution(fn: FunctionLike, recv: Taint, args: readonly Taint[], hop: Hop, stored: (l: ParamLabel) => Taint): (l: Label) => Taint {
   return (l) => {
     if (l.kind === 'source') return { labels: [l] };
-    let v = l.index === -1 ? recv : argumentFor(fn, args, l.index);
+    let v = l.stored ? stored(l) : l.index === -1 ? recv : argumentFor(fn, args, l.index);
     for (const key of l.path) v = readField(v, key);
+    if (l.whole) v = flat(v);
     return mapLabels(v, (a) => passedThrough(a, hop, l));
   };
 }

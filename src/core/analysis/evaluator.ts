@@ -10,7 +10,7 @@ import { constantTaint, foldBinary, joinPaths, literalValue, stepped, truthiness
 import { Env } from './env';
 import type { FlowAnalysis } from './flowAnalysis';
 import type { ArgWrite, HeapWrite, Hit, ParamCall, SinkSite, Summary } from './flowTypes';
-import { SiteKey, type HeapKey } from './heapKeys';
+import { SiteKey, typeSiteOf, type HeapKey } from './heapKeys';
 import { memberPath, writeAtPath, type MemberPath } from './objectPaths';
 import { isNestedIn, type CallTarget, type ParamTargets } from './functionValues';
 import {
@@ -225,6 +225,10 @@ export class FunctionEvaluator {
     const concrete = labels.filter((l) => l.kind === 'source');
     const params = labels.filter((l) => l.kind === 'param');
     if (concrete.length > 0) this.analysis.report(this.owner.fileName, site, concrete);
+    // A read left to the callers may also be made by callers the program does not show (a framework calling
+    // a handler): here it reads what was stored through any object.
+    const deferred = params.filter((l) => l.kind === 'param' && l.stored !== undefined);
+    if (deferred.length > 0) this.analysis.report(this.owner.fileName, site, flatten(joinAll(deferred.map((l) => this.storedThroughAny(l)))));
     if (params.length > 0 && this.fn) {
       const l = site.loc;
       const key = `${l.file}:${l.line}:${l.column}:${l.endLine}:${l.endColumn}`;
@@ -253,10 +257,59 @@ export class FunctionEvaluator {
   /** A store into a property through the object an expression evaluates to: per allocation site when that is known. */
   storeThroughObject(base: ts.Expression, sym: ts.Symbol, value: Taint): void {
     const decl = heapKey(sym);
-    if (!decl) return;
+    if (decl) this.storeInto(decl, base, value);
+  }
+
+  /**
+   * A store into the property `decl` of the object `base` evaluates to: per allocation site when known; the
+   * summarised function's parameter tells its callers; else per generic type when the type is closed
+   * (`OrmRepository<User>`), or untyped.
+   */
+  storeInto(decl: ts.Node, base: ts.Expression | undefined, value: Taint): void {
+    const sites = base && this.allocationSites(base);
+    if (sites) return void sites.forEach((s) => this.storeHeap(this.analysis.siteKey(decl, s), value));
+    const through = base && this.parameterIndexOf(base);
+    const typeSite = base && !isEmpty(value) ? typeSiteOf(this.checker, base) : undefined;
+    if (!typeSite) return this.storeHeap(decl, value, through);
+    const typed = this.analysis.siteKey(decl, typeSite);
+    if (through === undefined) return this.storeHeap(typed, value);
+    // Through a parameter of a closed generic type: the data known here is kept by type, the callers direct the rest.
+    this.storeHeap(typed, mapLabels(value, (l) => (l.kind === 'source' ? l : undefined)));
+    this.storeHeap(decl, mapLabels(value, (l) => (l.kind === 'param' ? l : undefined)), through);
+  }
+
+  /** A deferred read (`stored` label) made where no caller is known: the stores through any object of the parameter's type, then its path. */
+  private storedThroughAny(l: Label): Taint {
+    if (l.kind !== 'param' || !l.stored) return EMPTY;
+    const sites = l.stored.typeSite === undefined ? undefined : [l.stored.typeSite];
+    let v = this.analysis.heapReadThrough(l.stored.decl, sites, this.peeking > 0, this.owner.fileName);
+    for (const key of l.path) v = readField(v, key);
+    return l.whole ? flat(v) : v;
+  }
+
+  /** What was stored into the property `decl` of the object made at `site`. */
+  readStoredAt(decl: ts.Node, site: ts.Node): Taint {
+    return this.analysis.heapReadThrough(decl, [site], this.peeking > 0, this.owner.fileName);
+  }
+
+  /**
+   * What was stored into the property `decl` through the object `base` evaluates to (undefined: unknown).
+   * When stores were made per object and `base` is the summarised function's parameter, the read is left to
+   * the callers, who know the object: a parameter label that stands for the read (SPEC §6.2 v2).
+   */
+  readStored(decl: ts.Node, base: ts.Expression | undefined): Taint {
+    const peek = this.peeking > 0;
+    const reader = this.owner.fileName;
+    if (!base || !this.analysis.hasSiteStores(decl)) return this.analysis.heapReadThrough(decl, undefined, peek, reader);
     const sites = this.allocationSites(base);
-    if (sites) for (const s of sites) this.storeHeap(this.analysis.siteKey(decl, s), value);
-    else this.storeHeap(decl, value, this.parameterIndexOf(base));
+    if (sites) return this.analysis.heapReadThrough(decl, sites, peek, reader);
+    const index = this.parameterIndexOf(base);
+    const typeSite = typeSiteOf(this.checker, base);
+    if (index !== undefined) {
+      const stored = { decl, key: `${decl.getSourceFile().fileName}:${decl.pos}`, typeSite };
+      return { labels: [{ kind: 'param', index, path: [], transform: {}, hops: [], stored }] };
+    }
+    return this.analysis.heapReadThrough(decl, typeSite === undefined ? undefined : [typeSite], peek, reader);
   }
 
   /**
@@ -755,8 +808,7 @@ export class FunctionEvaluator {
     const getter = sym.declarations!.find(ts.isGetAccessorDeclaration);
     if (getter && isFunctionWithBody(getter)) out = join(out, this.calls.applySummary(getter, base, [], e));
     const key = heapKey(sym);
-    const sites = key && this.analysis.hasSiteStores(key) && (isPropertyAccessExpression(e) || isElementAccessExpression(e)) ? this.allocationSites(e.expression) : undefined;
-    const stored = key ? this.analysis.heapReadThrough(key, sites, this.peeking > 0, this.owner.fileName) : EMPTY;
+    const stored = key ? this.readStored(key, isPropertyAccessExpression(e) || isElementAccessExpression(e) ? e.expression : undefined) : EMPTY;
     return join(join(out, stored), this.analysis.sources.symbolTypeTaint(sym));
   }
 

@@ -312,13 +312,19 @@ export class FlowAnalysis {
   }
 
   /**
-   * What a read of a property yields from the heap: through objects known to come from `sites`, their own
-   * stores and those made through unknown objects; through an unknown object (`sites` undefined), every store.
+   * What a read of a property yields from the heap. Through objects known to come from allocation `sites`:
+   * their own stores, those through untyped unknown objects and those through objects known only by their
+   * generic type. Through an object known only by its generic type (a type site, `OrmRepository<User>`): that
+   * type's stores, the untyped ones and those through known allocations. Through an unknown object (`sites`
+   * undefined): every store.
    */
-  heapReadThrough(decl: ts.Node, sites: readonly ts.Node[] | undefined, peek: boolean, reader: string): Taint {
+  heapReadThrough(decl: ts.Node, sites: readonly (ts.Node | string)[] | undefined, peek: boolean, reader: string): Taint {
     let value = this.heapGet(decl, peek, reader);
-    const keys = sites ? sites.map((s) => this.state.siteKeys.key(decl, s)) : this.state.siteKeys.of(decl);
-    for (const k of keys) if (this.heap.has(k)) value = join(value, this.heapGet(k, peek, reader));
+    for (const k of this.state.siteKeys.of(decl)) {
+      if (!this.heap.has(k)) continue;
+      if (sites && !sites.includes(k.site) && sites.some((s) => typeof s === typeof k.site)) continue;
+      value = join(value, this.heapGet(k, peek, reader));
+    }
     return value;
   }
 
@@ -333,14 +339,19 @@ export class FlowAnalysis {
     return value;
   }
 
-  /** Whether anything was stored through an object known by its allocation site into this declaration. */
+  /** Whether anything was stored through an object known by its allocation site or generic type into this declaration. */
   hasSiteStores(decl: ts.Node): boolean {
     for (const k of this.state.siteKeys.of(decl)) if (this.heap.has(k)) return true;
     return false;
   }
 
-  /** The heap key of a store through the object made at `site`. */
-  siteKey(decl: ts.Node, site: ts.Node): SiteKey {
+  /** Whether anything was stored into this declaration, through any object. */
+  hasStores(decl: ts.Node): boolean {
+    return this.heap.has(decl) || this.hasSiteStores(decl);
+  }
+
+  /** The heap key of a store through the object made at `site` (or known by its generic type, a type site). */
+  siteKey(decl: ts.Node, site: ts.Node | string): SiteKey {
     return this.state.siteKeys.key(decl, site);
   }
 

@@ -49,13 +49,33 @@ export interface SourceLabel {
   readonly hops: readonly Hop[];
 }
 
-/** Index -1 stands for the receiver (`this`). */
+/**
+ * Index -1 stands for the receiver (`this`). With `stored`, the label stands for what was stored into that
+ * property through the object the parameter holds (a heap read whose object only the caller knows: SPEC §6.2
+ * v2, heap reads in summaries), then `path` read from it.
+ */
 export interface ParamLabel {
   readonly kind: 'param';
   readonly index: number;
   readonly path: readonly string[];
   readonly transform: TransformState;
   readonly hops: readonly Hop[];
+  readonly stored?: StoredRead;
+  /**
+   * The value flattened (`flatten`: every field's labels in one list): a member read of it yields all of it,
+   * so no path is appended, and the caller substitutes the argument flattened.
+   */
+  readonly whole?: boolean;
+}
+
+/**
+ * The property a deferred heap read reads (its declaration), a key that names it in label keys, and the
+ * parameter's generic type when it is closed (the type site read when no caller is known).
+ */
+export interface StoredRead {
+  readonly decl: Node;
+  readonly key: string;
+  readonly typeSite?: string;
 }
 
 export type Label = SourceLabel | ParamLabel;
@@ -85,7 +105,7 @@ function transformKey(t: TransformState): string {
 }
 
 export function labelKey(l: Label): string {
-  const base = l.kind === 'source' ? `s:${l.source.key}` : `p:${l.index}:${l.path.join('.')}`;
+  const base = l.kind === 'source' ? `s:${l.source.key}` : `p:${l.index}:${l.path.join('.')}${l.stored ? `@${l.stored.key}` : ''}${l.whole ? '*' : ''}`;
   return `${base}#${transformKey(l.transform)}`;
 }
 
@@ -102,7 +122,7 @@ export function sameLabel(a: Label, b: Label): boolean {
   if (a === b) return true;
   if (!sameTransform(a.transform, b.transform)) return false;
   if (a.kind === 'source') return b.kind === 'source' && a.source.key === b.source.key;
-  return b.kind === 'param' && a.index === b.index && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
+  return b.kind === 'param' && a.index === b.index && a.stored?.decl === b.stored?.decl && !a.whole === !b.whole && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 }
 
 /** The value without its constant: what is left when it may have been changed. */
@@ -198,7 +218,7 @@ export function joinAll(taints: readonly Taint[]): Taint {
  * Each distinct sub-taint is visited once (values share subtrees).
  */
 export function flatten(t: Taint): readonly Label[] {
-  if (!t.fields) return t.labels;
+  if (!t.fields) return wholeParams(t.labels);
   const seen = new Set<Taint>();
   const walk = (x: Taint, acc: readonly Label[]): readonly Label[] => {
     if (seen.has(x)) return acc;
@@ -207,18 +227,31 @@ export function flatten(t: Taint): readonly Label[] {
     for (const f of x.fields?.values() ?? []) labels = walk(f, labels);
     return labels;
   };
-  return walk(t, []);
+  return wholeParams(walk(t, []));
+}
+
+/** Parameter labels marked as flattened (see ParamLabel.whole); the same list when there is none to mark. */
+function wholeParams(labels: readonly Label[]): readonly Label[] {
+  let out: Label[] | undefined;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l.kind !== 'param' || l.whole) continue;
+    out ??= labels.slice();
+    out[i] = { ...l, whole: true };
+  }
+  return out ?? labels;
 }
 
 export function flat(t: Taint): Taint {
-  return t.fields ? { labels: flatten(t) } : t;
+  const labels = flatten(t);
+  return t.fields || labels !== t.labels ? { labels } : t;
 }
 
 /** The taint of `value.name`: the field's own taint, plus the whole value's labels (a parameter label gets the field appended to its path). */
 export function readField(t: Taint, name: string): Taint {
   const field = t.fields?.get(name) ?? EMPTY;
   if (t.labels.length === 0) return field;
-  const inherited = t.labels.map((l): Label => (l.kind === 'param' && l.path.length < MAX_DEPTH ? { ...l, path: [...l.path, name] } : l));
+  const inherited = t.labels.map((l): Label => (l.kind === 'param' && !l.whole && l.path.length < MAX_DEPTH ? { ...l, path: [...l.path, name] } : l));
   return join({ labels: inherited }, field);
 }
 
