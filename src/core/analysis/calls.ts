@@ -372,10 +372,16 @@ export class CallEvaluator {
         if (!sym || !this.ev.env.has(sym) || (!callbackMethod && sym.valueDeclaration?.kind === SyntaxKind.Parameter)) return undefined;
       }
     } else if (!isPropertyAccessExpression(e) || !this.ev.analysis.calls.mayBeWorkspaceFunction(e)) return undefined;
+    if (!this.mayBeCallable(e)) return undefined;
     const targets = this.ev.analysis.functionValues.of(e, this.ev.paramTargets);
     return targets.length > 0 ? targets : undefined;
   }
 
+
+  /** Whether a value's type lets it be a function (`key: string` passed to `map.set` is not a callback). */
+  private mayBeCallable(e: ts.Expression): boolean {
+    return (this.checker.getTypeAtLocation(e).flags & NEVER_CALLABLE) === 0;
+  }
 
   /** What a promise's callback receives: the rejection for `.catch` and `.then`'s second callback, else the value. */
   private settled(promise: Taint, method: string, second: boolean): Taint {
@@ -430,6 +436,10 @@ function passedThroughWhole(recv: Taint | undefined, args: readonly Arg[]): Tain
   for (const a of args) labels = unionLabels(labels, flatten(a.value));
   return wholeOnly(labels);
 }
+
+/** Types whose values are never functions: strings, numbers, booleans, bigints, symbols, enums, void, null, never. */
+const NEVER_CALLABLE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike
+  | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.EnumLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null | ts.TypeFlags.Never;
 
 /** A method or member function of a generic class or interface: its declared return type needs the receiver's type arguments. */
 function isInGenericType(decl: ts.Node): boolean {

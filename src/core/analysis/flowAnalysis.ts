@@ -23,13 +23,14 @@ import { FunctionEvaluator } from './evaluator';
 import { FunctionValues } from './functionValues';
 import { SiteKey, type HeapKey } from './heapKeys';
 import { indexesOf, type FileIndex } from './fileIndex';
+import { fileInterface, sameInterface, type FileInterface } from './fileInterface';
 import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, labelKey, type Label, type Taint } from './labels';
 import { MemberGate } from './memberGate';
 import { UNKNOWN_FACTS } from './functionFacts';
 import { FunctionRelevance } from './relevance';
-import { declaredIn, nameText, type FunctionLike } from './nodes';
+import { declaredIn, isFunctionWithBody, nameText, type FunctionLike } from './nodes';
 import { bindingFor, SdkCallResolver } from './sdkCalls';
 import { SourceResolver } from './sources';
 import { SymbolLookup } from './symbolLookup';
@@ -38,6 +39,8 @@ import { SymbolLookup } from './symbolLookup';
 const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModuleReference, isIdentifier, isImportDeclaration, isStringLiteralLike, isVariableDeclaration } = ts;
 
 const MAX_ROUNDS = 4;
+/** Incremental passes before a run falls back to analysing every file. */
+const MAX_PASSES = 8;
 const EMPTY_SUMMARY: Summary = { returns: EMPTY, hits: [], heapWrites: [], paramCalls: [], argWrites: [], throws: EMPTY };
 
 export interface FlowInputs {
@@ -99,6 +102,8 @@ export class FlowAnalysis {
   private heapNames = new Map<string, Set<ts.Node>>();
   private namesRead = new Set<string>();
   private dirty = false;
+  /** A store under a property name that was already read by name (JavaScript): only a whole run sees it everywhere. */
+  private namesDirty = false;
   private readonly inProgress = new Set<FunctionLike>();
   private readonly globalsInProgress = new Set<ts.Node>();
   private readonly resolvers = new Map<ts.Symbol, Taint>();
@@ -159,19 +164,41 @@ export class FlowAnalysis {
     let importers: Map<string, string[]> | undefined;
     const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
     let affected = this.affectedFiles(importersOf, all);
-    // When an edit changes what gets stored into a property, the files reading it are analysed too.
-    for (let pass = 0; pass < MAX_ROUNDS && affected.size > 0 && affected.size < all.size; pass++) {
+    // Files whose text changed, with everything that imports them: their interface is not compared.
+    let reparsed = true;
+    // When an edit changes what gets stored into a property, the files reading it are analysed too; the files
+    // importing one of those follow only when what that file gives them (its interface) changed.
+    for (let pass = 0; pass < MAX_PASSES && affected.size > 0 && affected.size < all.size; pass++) {
       const before = this.state.heapDigest(affected);
+      // The changed files' importers are all in the first pass; later passes analyse files whose text did not change.
+      const faces = reparsed ? undefined : new Map([...affected].map((f) => [f, this.interfaceNow(f)]));
+      reparsed = false;
       yield* this.analyse(affected, false);
-      const readers = this.state.readersOfChanges(before, this.state.heapDigest(affected));
-      affected = this.withImporters([...readers].filter((f) => !affected.has(f)), importersOf(), all);
-      if (this.dirty) affected = all;
+      const next = this.state.readersOfChanges(before, this.state.heapDigest(affected));
+      for (const [f, face] of faces ?? []) {
+        if (!this.sameInterfaceAgain(face)) for (const g of importersOf().get(f) ?? []) next.add(g);
+      }
+      affected = this.namesDirty ? all : next;
     }
     if (affected.size > 0) yield* this.analyse(all, false);
     // Stores found late are kept: each round sees everything stored so far.
     for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
     this.state.files = new Map(this.current);
     this.state.contextKey = this.contextKey;
+  }
+
+  /** A file's interface as the state holds it (before the file is analysed again). */
+  private interfaceNow(file: string): FileInterface {
+    const { functions, globals } = this.state.summarisedIn(file);
+    return fileInterface(functions, globals, (fn) => this.state.summaries.get(fn)!, (decl) => this.state.globals.get(decl)!);
+  }
+
+  /** Whether the same functions and module variables, computed again now, give what they gave before. */
+  private sameInterfaceAgain(before: FileInterface): boolean {
+    const fns: FunctionLike[] = [];
+    const globals: ts.Node[] = [];
+    for (const node of before.keys()) (isFunctionWithBody(node) ? fns : globals).push(node as FunctionLike);
+    return sameInterface(before, fileInterface(fns, globals, (fn) => this.summaryOf(fn), (decl) => this.globalOf(decl)));
   }
 
   /** Whether some annotation makes a source (a residency other than `unrestricted`, on its own or for what it contains). */
@@ -182,10 +209,18 @@ export class FlowAnalysis {
 
   private *analyse(files: ReadonlySet<string>, keepHeap: boolean): Generator<void> {
     this.dirty = false;
+    this.namesDirty = false;
     this.heapRead = new Set();
-    if (files.size === this.inputs.files.length) this.state.clear(keepHeap);
-    else this.state.dropFiles(files, this.current);
-    this.heap = this.state.heapUnion();
+    if (files.size === this.inputs.files.length) {
+      this.state.clear(keepHeap);
+      this.heap = this.state.heapUnion();
+    } else {
+      // A pass over some files sees their stores as they were until it makes them again, so that making
+      // the same stores again changes nothing; the keys whose stores did change send their readers to the
+      // next pass (steps()).
+      this.heap = this.state.heapUnion();
+      this.state.dropFiles(files, this.current);
+    }
     this.heapNames = new Map();
     this.namesRead = new Set();
     for (const k of this.heap.keys()) this.indexName(k);
@@ -364,7 +399,7 @@ export class FlowAnalysis {
     if (after === before) return;
     const grew = countLabels(after) > countLabels(before);
     this.heap.set(key, after);
-    if (!before.labels.length && !before.fields && this.indexName(key)) this.dirty = true;
+    if (!before.labels.length && !before.fields && this.indexName(key)) this.dirty = this.namesDirty = true;
     // A read through an unknown object (registered on the declaration) sees every site's stores.
     if (grew && (this.heapRead.has(key) || (key instanceof SiteKey && this.heapRead.has(key.decl)))) this.dirty = true;
   }
@@ -402,6 +437,11 @@ export class FlowAnalysis {
   globalValue(sym: ts.Symbol, reader?: string): Taint {
     const decl = sym.valueDeclaration;
     if (!decl) return EMPTY;
+    return join(this.globalOf(decl), this.heapGet(decl, false, reader));
+  }
+
+  /** The value of a module variable's initializer, computed once per run of its file. */
+  private globalOf(decl: ts.Node): Taint {
     let value = this.state.globals.get(decl);
     if (!value) {
       value = EMPTY;
@@ -415,10 +455,10 @@ export class FlowAnalysis {
         this.state.setGlobal(decl, value);
       }
     }
-    return join(value, this.heapGet(decl, false, reader));
+    return value;
   }
 
-  private initializerValue(decl: ts.Declaration): Taint {
+  private initializerValue(decl: ts.Node): Taint {
     if (!isVariableDeclaration(decl) || !decl.initializer) return EMPTY;
     const sf = decl.getSourceFile();
     if (sf.isDeclarationFile) return EMPTY;

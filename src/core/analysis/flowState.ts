@@ -58,6 +58,11 @@ export class FlowState {
     this.globalsOf.add(decl.getSourceFile().fileName, decl);
   }
 
+  /** The functions of a file that have a summary, and its module variables whose value was computed. */
+  summarisedIn(file: string): { readonly functions: readonly FunctionLike[]; readonly globals: readonly ts.Node[] } {
+    return { functions: [...this.summariesOf.peek(file)], globals: [...this.globalsOf.peek(file)] };
+  }
+
   /** File `reader` read the stored property/variable `key`. */
   addReader(key: HeapKey, reader: string): void {
     let readers = this.heapReaders.get(key);
@@ -169,6 +174,11 @@ class FileGroups<K> {
     let set = this.byFile.get(file);
     if (!set) this.byFile.set(file, (set = new Set()));
     set.add(key);
+  }
+
+  /** The file's entries (kept). */
+  peek(file: string): Iterable<K> {
+    return this.byFile.get(file) ?? [];
   }
 
   /** The file's entries, forgotten here. */
