@@ -133,8 +133,17 @@ function runCheck(dir, reportFile) {
   return { ...r, summary };
 }
 
+/**
+ * `tsc --noEmit` as a full check: a project with `incremental` (nestjs-boilerplate) would otherwise read the
+ * build info an earlier run left and skip the check. `--incremental false`, or, for a composite project (which
+ * cannot turn it off), a build info file in a fresh temporary directory.
+ */
 function runTsc(dir, tsconfig = dir, tsc = TSC) {
-  const r = measure([tsc, '--noEmit', '-p', tsconfig], dir);
+  const cold = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-bench-tsc-'));
+  const composite = /"composite"\s*:\s*true/.test(fs.existsSync(tsconfig) && fs.statSync(tsconfig).isFile() ? fs.readFileSync(tsconfig, 'utf8') : '');
+  const full = composite ? ['--tsBuildInfoFile', path.join(cold, 'tsconfig.tsbuildinfo')] : ['--incremental', 'false'];
+  const r = measure([tsc, '--noEmit', ...full, '-p', tsconfig], dir);
+  fs.rmSync(cold, { recursive: true, force: true });
   if (r.signal || (r.status !== 0 && r.status !== 1 && r.status !== 2)) throw new Error(`tsc -p ${tsconfig} crashed (status ${r.status}, signal ${r.signal})\n${r.stderr}`);
   return r;
 }

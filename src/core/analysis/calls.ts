@@ -16,10 +16,10 @@ import type { HeapWrite, Summary } from './flowTypes';
 import type { CallTarget, FunctionTarget } from './functionValues';
 import { SiteKey } from './heapKeys';
 import { memberPath, writeAtPath } from './objectPaths';
-import { functionOfDeclaration, isFunctionWithBody, nameText, valueParameters, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
+import { functionOfDeclaration, isFunctionWithBody, isPrimitiveTypeNode, nameText, valueParameters, referencedSymbol, skipOuterExpressions, type FunctionLike } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
-const { SyntaxKind, isNewExpression, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
+const { SyntaxKind, isParameter, isNewExpression, isArrayLiteralExpression, isArrowFunction, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isFunctionLike, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration } = ts;
 
 /** An argument: its expression, its value, the closure it is when written in place; `synthetic` when the value was made here (no expression of its own). */
 type Arg = { readonly node: ts.Expression; readonly value: Taint; readonly closure?: FunctionLike; readonly synthetic?: true };
@@ -378,9 +378,15 @@ export class CallEvaluator {
   }
 
 
-  /** Whether a value's type lets it be a function (`key: string` passed to `map.set` is not a callback). */
+  /**
+   * Whether a value may be a function: not a variable or parameter written down with a primitive type
+   * (`key: string` passed to `map.set` is not a callback). Decided from the declaration, without the checker.
+   */
   private mayBeCallable(e: ts.Expression): boolean {
-    return (this.checker.getTypeAtLocation(e).flags & NEVER_CALLABLE) === 0;
+    if (!isIdentifier(e)) return true;
+    const decl = this.checker.getSymbolAtLocation(e)?.valueDeclaration;
+    const typeNode = decl && (isParameter(decl) || isVariableDeclaration(decl)) ? decl.type : undefined;
+    return !typeNode || !isPrimitiveTypeNode(typeNode);
   }
 
   /** What a promise's callback receives: the rejection for `.catch` and `.then`'s second callback, else the value. */
@@ -436,10 +442,6 @@ function passedThroughWhole(recv: Taint | undefined, args: readonly Arg[]): Tain
   for (const a of args) labels = unionLabels(labels, flatten(a.value));
   return wholeOnly(labels);
 }
-
-/** Types whose values are never functions: strings, numbers, booleans, bigints, symbols, enums, void, null, never. */
-const NEVER_CALLABLE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike
-  | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.EnumLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null | ts.TypeFlags.Never;
 
 /** A method or member function of a generic class or interface: its declared return type needs the receiver's type arguments. */
 function isInGenericType(decl: ts.Node): boolean {

@@ -269,7 +269,7 @@ export class FunctionEvaluator {
     const sites = base && this.allocationSites(base);
     if (sites) return void sites.forEach((s) => this.storeHeap(this.analysis.siteKey(decl, s), value));
     const through = base && this.parameterIndexOf(base);
-    const typeSite = base && !isEmpty(value) ? typeSiteOf(this.checker, base) : undefined;
+    const typeSite = base && !isEmpty(value) ? typeSiteOf(this.checker, base, decl) : undefined;
     if (!typeSite) return this.storeHeap(decl, value, through);
     const typed = this.analysis.siteKey(decl, typeSite);
     if (through === undefined) return this.storeHeap(typed, value);
@@ -304,7 +304,7 @@ export class FunctionEvaluator {
     const sites = this.allocationSites(base);
     if (sites) return this.analysis.heapReadThrough(decl, sites, peek, reader);
     const index = this.parameterIndexOf(base);
-    const typeSite = typeSiteOf(this.checker, base);
+    const typeSite = typeSiteOf(this.checker, base, decl);
     if (index !== undefined) {
       const stored = { decl, key: `${decl.getSourceFile().fileName}:${decl.pos}`, typeSite };
       return { labels: [{ kind: 'param', index, path: [], transform: {}, hops: [], stored }] };

@@ -63,8 +63,11 @@ const MAX_TYPE_DEPTH = 4;
 /**
  * The type site of an object known only by its static type: the type's text when it is a generic class or
  * interface instantiated with closed types (`OrmRepository<User>`), else undefined (an untyped store or read).
+ * Only a property of a generic class or interface (`decl`) can differ between instantiations; for the others
+ * the checker is not asked.
  */
-export function typeSiteOf(checker: ts.TypeChecker, e: ts.Expression): string | undefined {
+export function typeSiteOf(checker: ts.TypeChecker, e: ts.Expression, decl: ts.Node): string | undefined {
+  if (!hasGenericOwner(decl)) return undefined;
   const type = checker.getTypeAtLocation(e);
   if (!isGenericReference(type) || !isClosed(checker, type, 0)) return undefined;
   return checker.typeToString(type, undefined, TYPE_TEXT);
@@ -88,4 +91,11 @@ function isClosed(checker: ts.TypeChecker, type: ts.Type, depth: number): boolea
   if (!(((type as ts.ObjectType).objectFlags ?? 0) & REFERENCE)) return true;
   const count = (type as ts.TypeReference).target.typeParameters?.length ?? 0;
   return checker.getTypeArguments(type as ts.TypeReference).slice(0, count).every((t) => isClosed(checker, t, depth + 1));
+}
+
+/** Whether a property (or parameter property) belongs to a class or interface with type parameters. */
+function hasGenericOwner(decl: ts.Node): boolean {
+  let owner: ts.Node | undefined = decl.parent;
+  if (owner && ts.isConstructorDeclaration(owner)) owner = owner.parent;
+  return owner !== undefined && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && (owner.typeParameters?.length ?? 0) > 0;
 }
