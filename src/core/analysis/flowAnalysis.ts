@@ -102,6 +102,8 @@ export class FlowAnalysis {
   private heapNames = new Map<string, Set<ts.Node>>();
   private namesRead = new Set<string>();
   private dirty = false;
+  /** Keys whose stores grew after this pass read them. */
+  private lateKeys = new Set<HeapKey>();
   /** A store under a property name that was already read by name (JavaScript): only a whole run sees it everywhere. */
   private namesDirty = false;
   private readonly inProgress = new Set<FunctionLike>();
@@ -164,7 +166,13 @@ export class FlowAnalysis {
     let importers: Map<string, string[]> | undefined;
     const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
     let affected = this.affectedFiles(importersOf, all);
-    // Files whose text changed, with everything that imports them: their interface is not compared.
+    if (affected.size === all.size) {
+      yield* this.analyse(all, false);
+      // Stores found after a read of the same property: the files that read it, and every file importing
+      // them (their results used those files' summaries), go again in the passes below.
+      affected = this.namesDirty ? all : this.withImporters([...this.lateReaders()], importersOf(), all);
+    }
+    // Files whose text changed (or that read late stores), with everything that imports them: their interface is not compared.
     let reparsed = true;
     // When an edit changes what gets stored into a property, the files reading it are analysed too; the files
     // importing one of those follow only when what that file gives them (its interface) changed.
@@ -180,11 +188,24 @@ export class FlowAnalysis {
       }
       affected = this.namesDirty ? all : next;
     }
-    if (affected.size > 0) yield* this.analyse(all, false);
-    // Stores found late are kept: each round sees everything stored so far.
-    for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
+    if (affected.size > 0) {
+      // The passes did not settle: every file again, and again while stores are found late (each round sees
+      // everything stored so far).
+      yield* this.analyse(all, true);
+      for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
+    }
     this.state.files = new Map(this.current);
     this.state.contextKey = this.contextKey;
+  }
+
+  /** The files that read a key before its stores grew in the last pass. */
+  private lateReaders(): Set<string> {
+    const out = new Set<string>();
+    for (const k of this.lateKeys) {
+      for (const f of this.state.heapReaders.get(k) ?? []) out.add(f);
+      if (k instanceof SiteKey) for (const f of this.state.heapReaders.get(k.decl) ?? []) out.add(f);
+    }
+    return out;
   }
 
   /** A file's interface as the state holds it (before the file is analysed again). */
@@ -210,6 +231,7 @@ export class FlowAnalysis {
   private *analyse(files: ReadonlySet<string>, keepHeap: boolean): Generator<void> {
     this.dirty = false;
     this.namesDirty = false;
+    this.lateKeys = new Set();
     this.heapRead = new Set();
     if (files.size === this.inputs.files.length) {
       this.state.clear(keepHeap);
@@ -401,7 +423,10 @@ export class FlowAnalysis {
     this.heap.set(key, after);
     if (!before.labels.length && !before.fields && this.indexName(key)) this.dirty = this.namesDirty = true;
     // A read through an unknown object (registered on the declaration) sees every site's stores.
-    if (grew && (this.heapRead.has(key) || (key instanceof SiteKey && this.heapRead.has(key.decl)))) this.dirty = true;
+    if (grew && (this.heapRead.has(key) || (key instanceof SiteKey && this.heapRead.has(key.decl)))) {
+      this.dirty = true;
+      this.lateKeys.add(key);
+    }
   }
 
   /** Indexes a newly stored key by its property name; true when a read by that name has already happened. */
