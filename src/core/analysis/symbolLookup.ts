@@ -253,7 +253,8 @@ export class SymbolLookup {
 
   /**
    * The member `a.name` names. When the receiver's type is written down (a variable or parameter with a type
-   * annotation, or `this` in an instance member of a class) the member is looked up in that type, which
+   * annotation, `this` in an instance member of a class, or `this.p` for a property `p` the class declares
+   * with a type) the member is looked up in that type, which
    * spares the checker typing the receiver and narrowing it along the control flow; otherwise, or when the
    * declared type is not a plain object type, the checker answers.
    */
@@ -281,6 +282,13 @@ export class SymbolLookup {
       const decl = this.symbolAt(recv)?.valueDeclaration;
       if (decl && (decl.kind === SyntaxKind.Parameter || decl.kind === SyntaxKind.VariableDeclaration) && !(decl as ts.ParameterDeclaration).questionToken) {
         typeNode = (decl as ts.ParameterDeclaration | ts.VariableDeclaration).type;
+      }
+    } else if (recv.kind === SyntaxKind.PropertyAccessExpression && (recv as ts.PropertyAccessExpression).expression.kind === SyntaxKind.ThisKeyword) {
+      // `this.repo.find`: the class's own property (or constructor parameter property) written down with a type.
+      const access = recv as ts.PropertyAccessExpression;
+      const decl = this.ownClassMember(access.expression, access.name.escapedText)?.valueDeclaration;
+      if (decl && (decl.kind === SyntaxKind.PropertyDeclaration || decl.kind === SyntaxKind.Parameter) && !(decl as ts.PropertyDeclaration).questionToken) {
+        typeNode = (decl as ts.PropertyDeclaration | ts.ParameterDeclaration).type;
       }
     }
     if (!typeNode || (typeNode.kind !== SyntaxKind.TypeReference && typeNode.kind !== SyntaxKind.TypeLiteral)) return undefined;
