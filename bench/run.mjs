@@ -4,7 +4,7 @@
 // DTO hierarchies, inferred types) at several sizes, and the prepared real projects of bench/corpus
 // (bench/corpus/prepare.mjs). A measurement, not a test: it prints PASS/FAIL for the targets of issues 6 and
 // 18 per corpus but exits 0 unless something crashes.
-//   node bench/run.mjs [--sizes 10000,100000,300000|none] [--real-sizes 10000,30000|none]
+//   node bench/run.mjs [--sizes 10000,100000,300000|none] [--real-sizes 10000,30000,100000|none]
 //                      [--real-corpus all|none|name,name] [--lsp-corpus name|none] [--runs 5] [--corpus DIR]
 //                      [--skip-lsp] [--lsp-size 100000] [--real-lsp-size 100000] [--edits 20] [--lsp-timeout 900]
 //                      [--cache .bench]
@@ -28,7 +28,7 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,300000' },
     runs: { type: 'string', default: '5' },
     corpus: { type: 'string' },
-    'real-sizes': { type: 'string', default: '10000,30000' },
+    'real-sizes': { type: 'string', default: '10000,30000,100000' },
     'real-corpus': { type: 'string', default: 'all' },
     'lsp-corpus': { type: 'string', default: 'nestjs-boilerplate' },
     'real-lsp-size': { type: 'string', default: '100000' },
