@@ -281,7 +281,8 @@ function corpusProjects() {
     // As bench/corpus/run.mjs: the project's own TypeScript when it has one, else the repository's.
     const local = path.join(dir, 'node_modules/typescript/bin/tsc');
     const tsc = fs.existsSync(local) ? local : TSC;
-    const tsVersion = JSON.parse(fs.readFileSync(path.join(tsc, '../../package.json'), 'utf8')).version;
+    const tsPackage = fs.existsSync(local) ? path.join(dir, 'node_modules/typescript/package.json') : path.join(ROOT, 'node_modules/typescript/package.json');
+    const tsVersion = JSON.parse(fs.readFileSync(tsPackage, 'utf8')).version;
     return { name, dir, root, tsconfig: path.resolve(dir, p.check.tsconfig), tsc, tsVersion, commit: p.commit, prepared: fs.existsSync(path.join(dir, '.residency-corpus-prepared.json')) };
   });
 }

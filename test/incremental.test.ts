@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { AnalysisSession, checkWorkspace, checkWorkspaceSession } from '../src/core/engine';
+import { AnalysisSession, CancelledError, checkWorkspace, checkWorkspaceAsync, checkWorkspaceSession } from '../src/core/engine';
 import { memoryHost as memoryHostAt } from './support/memoryHost';
 
 const ROOT = '/virtual/ws';
@@ -123,4 +123,38 @@ test('incremental runs equal fresh runs on the analysis-depth fixtures, file by 
       assert.equal(checkWorkspace(host, { root: ROOT }).findings.length, before, `${name}: ${file} restored`);
     }
   }
+});
+
+/**
+ * A run the language server cancels (a newer edit arrived) may stop in the middle of its passes; the next
+ * run must still give what a fresh run gives: nothing the cancelled run dropped is lost.
+ */
+test('a run cancelled at any point leaves a state from which the next run equals a fresh run', async () => {
+  const edits: Array<[string, (s: string) => string]> = [
+    ['src/main.ts', (s) => s.replace('forward(u.theme)', 'forward(u.phone)')],
+    ['src/store.ts', (s) => s.replace('toOps(this.items);', 'void this.items;')],
+    ['src/store.ts', (s) => s.replace('void this.items;', 'toOps(this.items);')],
+    ['src/main.ts', (s) => s.replace('keep(u.theme)', 'keep(u.id)')],
+    ['src/helper.ts', (s) => s.replace('return v;', "return 'x';")],
+  ];
+  let cancellations = 0;
+  for (let stopAt = 0; stopAt < 12; stopAt++) {
+    const files = { ...FILES };
+    const host = memoryHost(files);
+    const session = new AnalysisSession();
+    checkWorkspaceSession(host, { root: ROOT, session });
+    for (const [file, edit] of edits) {
+      files[file] = edit(files[file]);
+      let asked = 0;
+      try {
+        await checkWorkspaceAsync(host, { root: ROOT, session, isCancelled: () => asked++ >= stopAt }, async () => undefined);
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        cancellations++;
+      }
+      const next = checkWorkspaceSession(host, { root: ROOT, session }).result;
+      assert.deepEqual(fingerprints(next), fingerprints(checkWorkspace(host, { root: ROOT })), `cancelled after ${stopAt} checks, then ${file} edited`);
+    }
+  }
+  assert.ok(cancellations > 20, `runs were cancelled (${cancellations})`);
 });

@@ -102,6 +102,8 @@ export class FlowAnalysis {
   private heapNames = new Map<string, Set<ts.Node>>();
   private namesRead = new Set<string>();
   private dirty = false;
+  /** Whether the current pass analyses some files only (an incremental pass). */
+  private partial = false;
   /** Keys whose stores grew after this pass read them. */
   private lateKeys = new Set<HeapKey>();
   /** A store under a property name that was already read by name (JavaScript): only a whole run sees it everywhere. */
@@ -166,7 +168,9 @@ export class FlowAnalysis {
     let importers: Map<string, string[]> | undefined;
     const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
     let affected = this.affectedFiles(importersOf, all);
-    if (affected.size === all.size) {
+    // Whether this run analysed every file first: then everything stored so far is this run's own.
+    const whole = affected.size === all.size;
+    if (whole) {
       yield* this.analyse(all, false);
       // Stores found after a read of the same property: the files that read it, and every file importing
       // them (their results used those files' summaries), go again in the passes below.
@@ -178,6 +182,8 @@ export class FlowAnalysis {
     // importing one of those follow only when what that file gives them (its interface) changed.
     for (let pass = 0; pass < MAX_PASSES && affected.size > 0 && affected.size < all.size; pass++) {
       const before = this.state.heapDigest(affected);
+      // Until this pass ends, what these files stored may be changing (see heapAdd).
+      for (const k of before.keys()) this.state.pendingKeys.add(k);
       // The changed files' importers are all in the first pass; later passes analyse files whose text did not change.
       const faces = reparsed ? undefined : new Map([...affected].map((f) => [f, this.interfaceNow(f)]));
       reparsed = false;
@@ -187,11 +193,14 @@ export class FlowAnalysis {
         if (!this.sameInterfaceAgain(face)) for (const g of importersOf().get(f) ?? []) next.add(g);
       }
       affected = this.namesDirty ? all : next;
+      // Until they are analysed, these files are owed to the next run too (this one may be cancelled).
+      for (const f of affected) this.state.pending.add(f);
+      this.state.pendingKeys.clear();
     }
     if (affected.size > 0) {
-      // The passes did not settle: every file again, and again while stores are found late (each round sees
-      // everything stored so far).
-      yield* this.analyse(all, true);
+      // The passes did not settle: every file again (keeping what this run stored, when it is all its own),
+      // and again while stores are found late (each round sees everything stored so far).
+      yield* this.analyse(all, whole);
       for (let round = 1; round < MAX_ROUNDS && this.dirty; round++) yield* this.analyse(all, true);
     }
     this.state.files = new Map(this.current);
@@ -233,7 +242,8 @@ export class FlowAnalysis {
     this.namesDirty = false;
     this.lateKeys = new Set();
     this.heapRead = new Set();
-    if (files.size === this.inputs.files.length) {
+    this.partial = files.size !== this.inputs.files.length;
+    if (!this.partial) {
       this.state.clear(keepHeap);
       this.heap = this.state.heapUnion();
     } else {
@@ -241,6 +251,7 @@ export class FlowAnalysis {
       // the same stores again changes nothing; the keys whose stores did change send their readers to the
       // next pass (steps()).
       this.heap = this.state.heapUnion();
+      for (const f of files) this.state.pending.add(f);
       this.state.dropFiles(files, this.current);
     }
     this.heapNames = new Map();
@@ -249,6 +260,7 @@ export class FlowAnalysis {
     for (const sf of this.inputs.files) {
       if (!files.has(sf.fileName)) continue;
       this.analyseFile(sf);
+      this.state.pending.delete(sf.fileName);
       this.analysedFiles++;
       yield;
     }
@@ -259,8 +271,12 @@ export class FlowAnalysis {
     const prev = this.state.files;
     if (prev.size === 0 || this.state.contextKey !== this.contextKey) return all;
     for (const name of prev.keys()) if (!all.has(name)) return all;
-    const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf).map((sf) => sf.fileName);
-    return this.withImporters(changed, importers(), all);
+    // A cancelled run owes its files, and the readers of the keys it may have changed.
+    const owed = new Set([...this.state.pending, ...this.state.takePendingReaders()]);
+    const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf || owed.has(sf.fileName)).map((sf) => sf.fileName);
+    const affected = this.withImporters(changed, importers(), all);
+    for (const f of affected) this.state.pending.add(f);
+    return affected;
   }
 
   /** The files and everything that imports them, directly or not. */
@@ -413,6 +429,7 @@ export class FlowAnalysis {
   }
 
   heapAdd(owner: string, key: HeapKey, value: Taint): void {
+    if (this.partial) this.state.pendingKeys.add(key);
     let own = this.state.heapByFile.get(owner);
     if (!own) this.state.heapByFile.set(owner, (own = new Map()));
     own.set(key, join(own.get(key) ?? EMPTY, value));

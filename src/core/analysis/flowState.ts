@@ -20,6 +20,13 @@ export interface Collected {
 export class FlowState {
   /** The source files of the last run, by name: a different object means the file changed. */
   files = new Map<string, ts.SourceFile>();
+  /**
+   * Files a run dropped or meant to analyse again and did not finish (it was cancelled): the next run
+   * analyses them again, with their importers.
+   */
+  readonly pending = new Set<string>();
+  /** Keys whose stores an unfinished pass may have changed: their readers are owed to the next run. */
+  readonly pendingKeys = new Set<HeapKey>();
   readonly summaries = new Map<FunctionLike, Summary>();
   /** Sink hits with concrete sources, by the file of the function (or module body) that found them. */
   readonly hitsByFile = new Map<string, Map<string, Collected>>();
@@ -120,6 +127,8 @@ export class FlowState {
   /** Forgets everything; with `keepHeap`, what was stored stays (another round of the same run). */
   clear(keepHeap = false): void {
     this.files = new Map();
+    this.pending.clear();
+    this.pendingKeys.clear();
     this.summaries.clear();
     this.hitsByFile.clear();
     if (!keepHeap) {
@@ -151,6 +160,17 @@ export class FlowState {
       for (const [k, v] of this.heapByFile.get(f) ?? []) out.set(k, `${out.get(k) ?? ''}|${f}:${keys(v).join(',')}`);
     }
     return out;
+  }
+
+  /** The files that read a key an unfinished pass may have changed; the keys are forgotten (the files are owed instead). */
+  takePendingReaders(): string[] {
+    const out = new Set<string>();
+    for (const k of this.pendingKeys) {
+      for (const f of this.heapReaders.get(k) ?? []) out.add(f);
+      if (k instanceof SiteKey) for (const f of this.heapReaders.get(k.decl) ?? []) out.add(f);
+    }
+    this.pendingKeys.clear();
+    return [...out];
   }
 
   /** The files that read any of the keys whose stores differ between two digests. */
