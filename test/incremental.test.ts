@@ -158,3 +158,70 @@ test('a run cancelled at any point leaves a state from which the next run equals
   }
   assert.ok(cancellations > 20, `runs were cancelled (${cancellations})`);
 });
+
+/**
+ * An edit inside one function body sends the file's direct importers to the next pass, and their importers
+ * only when what they give changed, or when they re-export the edited file: chains and re-exports.
+ */
+test('edits inside a function body reach importers of importers only through what changed', () => {
+  const files: Record<string, string> = {
+    'residency.config.json': FILES['residency.config.json'],
+    'src/model.ts': FILES['src/model.ts'],
+    'src/leaf.ts': `export function pass(v: string): string {
+  return v;
+}
+export class Box {
+  held = '';
+  put(v: string): void {
+    this.held = v;
+  }
+}
+`,
+    'src/middle.ts': `import { pass, Box } from './leaf';
+export function viaMiddle(v: string): string {
+  return pass(v);
+}
+export function boxed(v: string): Box {
+  const b = new Box();
+  b.put(v);
+  return b;
+}
+`,
+    'src/barrel.ts': `export { pass } from './leaf';
+`,
+    'src/top.ts': `import { viaMiddle, boxed } from './middle';
+import { toOps, type User } from './model';
+export function top(u: User): void {
+  toOps(viaMiddle(u.phone));
+  toOps(boxed(u.phone).held);
+}
+`,
+    'src/other.ts': `import { pass } from './barrel';
+import { toOps, type User } from './model';
+export function other(u: User): void {
+  toOps(pass(u.id));
+}
+`,
+  };
+  const host = memoryHost(files);
+  const session = new AnalysisSession();
+  checkWorkspaceSession(host, { root: ROOT, session });
+  const edits: Array<[string, (s: string) => string]> = [
+    ['src/leaf.ts', (s) => s.replace('return v;', "return 'x';")],
+    ['src/leaf.ts', (s) => s.replace("return 'x';", 'return v;')],
+    ['src/leaf.ts', (s) => s.replace('this.held = v;', "this.held = 'x';")],
+    ['src/leaf.ts', (s) => s.replace("this.held = 'x';", 'this.held = v;')],
+    ['src/middle.ts', (s) => s.replace('return pass(v);', "return 'y';")],
+    ['src/middle.ts', (s) => s.replace("return 'y';", 'return pass(v);')],
+  ];
+  const counts: number[] = [];
+  for (const [file, edit] of edits) {
+    files[file] = edit(files[file]);
+    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
+    const fresh = checkWorkspace(host, { root: ROOT });
+    assert.deepEqual(fingerprints(incremental), fingerprints(fresh), `after editing ${file}`);
+    counts.push(fresh.findings.length);
+  }
+  // Each edit removes or restores findings that only a file two imports away reports.
+  assert.ok(new Set(counts).size > 1, `the findings change (${counts.join(', ')})`);
+});

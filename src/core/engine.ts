@@ -291,7 +291,7 @@ class CheckRun {
     const iac = this.iacJoin(ap.program);
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
-      isCancelled: this.opts.isCancelled, state: session?.flow, contextKey: iac ? `${this.configKey}\u0000${iac.key}` : this.configKey, importedFile: ap.importedFile, onFile,
+      isCancelled: this.opts.isCancelled, state: session?.flow, previous: session?.program, contextKey: iac ? `${this.configKey}\u0000${iac.key}` : this.configKey, importedFile: ap.importedFile, onFile,
       packages: this.config.packages, env: this.env.values, iac: iac?.hook,
     });
     this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));

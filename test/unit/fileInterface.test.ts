@@ -6,12 +6,15 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ts = require('typescript');
-import { summaryDigest, taintDigest } from '../../src/core/analysis/fileInterface';
+import { Digester, SourceFileIds } from '../../src/core/analysis/fileInterface';
 import type { Summary } from '../../src/core/analysis/flowTypes';
 import { EMPTY, type Label, type Taint } from '../../src/core/analysis/labels';
 
 const sf = ts.createSourceFile('/w/a.ts', 'const a = 1;\nconst b = 2;\n', ts.ScriptTarget.ES2022, true);
 const [first, second] = sf.statements;
+const digester = new Digester(new SourceFileIds());
+const taintDigest = (t: Taint): string => digester.taint(t);
+const summaryDigest = (s: Summary): string => digester.summary(s);
 const p0: Label = { kind: 'param', index: 0, path: [], transform: {}, hops: [] };
 const summary = (returns: Taint): Summary => ({ returns, hits: [], heapWrites: [], paramCalls: [], argWrites: [], throws: EMPTY });
 
@@ -29,4 +32,11 @@ test('the digest tells labels, fields, constants and label order apart as a call
   assert.equal(taintDigest({ labels: [p0, p1] }), taintDigest({ labels: [p1, p0] }));
   assert.notEqual(summaryDigest(summary({ labels: [p0] })), summaryDigest({ ...summary({ labels: [p0] }), throws: { labels: [p1] } }));
   assert.equal(summaryDigest(summary({ labels: [p0] })), summaryDigest(summary({ labels: [p0] })));
+});
+
+test('a node of an edited file\'s new version is told from the node at the same place in the old one', () => {
+  const again = ts.createSourceFile('/w/a.ts', sf.text, ts.ScriptTarget.ES2022, true);
+  const write = (node: ts.Node): Summary => ({ ...summary(EMPTY), heapWrites: [{ key: node, value: { labels: [p0] } }] });
+  assert.equal(summaryDigest(write(first)), summaryDigest(write(first)));
+  assert.notEqual(summaryDigest(write(first)), summaryDigest(write(again.statements[0])));
 });

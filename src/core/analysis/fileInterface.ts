@@ -17,14 +17,30 @@ import type { FunctionLike } from './nodes';
 /** A file's interface: each summarised function's and each computed module variable's digest, by node. */
 export type FileInterface = ReadonlyMap<ts.Node, string>;
 
+/**
+ * Numbers for parsed files, so that a digest tells a node of an edited file's new version from the node at the
+ * same place in its old one (kept by the flow state across runs).
+ */
+export class SourceFileIds {
+  private readonly ids = new WeakMap<ts.SourceFile, number>();
+  private next = 1;
+
+  of(sf: ts.SourceFile): number {
+    let id = this.ids.get(sf);
+    if (id === undefined) this.ids.set(sf, (id = this.next++));
+    return id;
+  }
+}
+
 /** The interface of the given functions and module variables, as `summary` and `global` give them now. */
 export function fileInterface(
   functions: Iterable<FunctionLike>, globals: Iterable<ts.Node>,
-  summary: (fn: FunctionLike) => Summary, global: (decl: ts.Node) => Taint,
+  summary: (fn: FunctionLike) => Summary, global: (decl: ts.Node) => Taint, ids: SourceFileIds,
 ): Map<ts.Node, string> {
+  const d = new Digester(ids);
   const out = new Map<ts.Node, string>();
-  for (const fn of functions) out.set(fn, summaryDigest(summary(fn)));
-  for (const decl of globals) out.set(decl, taintDigest(global(decl)));
+  for (const fn of functions) out.set(fn, d.summary(summary(fn)));
+  for (const decl of globals) out.set(decl, d.taint(global(decl)));
   return out;
 }
 
@@ -35,32 +51,38 @@ export function sameInterface(a: FileInterface, b: FileInterface): boolean {
   return true;
 }
 
-export function summaryDigest(s: Summary): string {
-  const parts = [
-    `r${taintDigest(s.returns)}`,
-    `t${taintDigest(s.throws)}`,
-    ...s.hits.map((h) => `h${nodeDigest(h.site.node)}${labelsDigest(h.labels)}`).sort(),
-    ...s.heapWrites.map((w) => `w${keyDigest(w.key)}:${w.through ?? ''}${taintDigest(w.value)}`).sort(),
-    ...s.paramCalls.map((c) => `c${c.index}${c.args.map(taintDigest).join('')}`).sort(),
-    ...s.argWrites.map((w) => `a${w.index}.${w.path.join('.')}${taintDigest(w.value)}`).sort(),
-  ];
-  return parts.join('\n');
-}
+/** Digests of summaries and taints; nodes are named by their file's version, position and end. */
+export class Digester {
+  constructor(private readonly ids: SourceFileIds) {}
 
-export function taintDigest(t: Taint): string {
-  const fields = t.fields ? [...t.fields].map(([k, v]) => `${JSON.stringify(k)}=${taintDigest(v)}`).sort().join(';') : '';
-  return `(${labelsDigest(t.labels)}|${fields}|${t.constant === undefined ? '' : JSON.stringify(t.constant)})`;
-}
+  summary(s: Summary): string {
+    const parts = [
+      `r${this.taint(s.returns)}`,
+      `t${this.taint(s.throws)}`,
+      ...s.hits.map((h) => `h${this.node(h.site.node)}${this.labels(h.labels)}`).sort(),
+      ...s.heapWrites.map((w) => `w${this.key(w.key)}:${w.through ?? ''}${this.taint(w.value)}`).sort(),
+      ...s.paramCalls.map((c) => `c${c.index}${c.args.map((a) => this.taint(a)).join('')}`).sort(),
+      ...s.argWrites.map((w) => `a${w.index}.${w.path.join('.')}${this.taint(w.value)}`).sort(),
+    ];
+    return parts.join('\n');
+  }
 
-function labelsDigest(labels: readonly Label[]): string {
-  return `[${labels.map(labelKey).sort().join(',')}]`;
-}
+  taint(t: Taint): string {
+    const fields = t.fields ? [...t.fields].map(([k, v]) => `${JSON.stringify(k)}=${this.taint(v)}`).sort().join(';') : '';
+    return `(${this.labels(t.labels)}|${fields}|${t.constant === undefined ? '' : JSON.stringify(t.constant)})`;
+  }
 
-function keyDigest(k: HeapKey): string {
-  if (!(k instanceof SiteKey)) return nodeDigest(k);
-  return `${nodeDigest(k.decl)}@${typeof k.site === 'string' ? k.site : nodeDigest(k.site)}`;
-}
+  private labels(labels: readonly Label[]): string {
+    return `[${labels.map((l) => (l.kind === 'param' && l.stored ? `${labelKey(l)}~${this.ids.of(l.stored.decl.getSourceFile())}` : labelKey(l))).sort().join(',')}]`;
+  }
 
-function nodeDigest(n: ts.Node): string {
-  return `${n.getSourceFile().fileName}:${n.pos}:${n.end}`;
+  private key(k: HeapKey): string {
+    if (!(k instanceof SiteKey)) return this.node(k);
+    return `${this.node(k.decl)}@${typeof k.site === 'string' ? k.site : this.node(k.site)}`;
+  }
+
+  private node(n: ts.Node): string {
+    const sf = n.getSourceFile();
+    return `${sf.fileName}#${this.ids.of(sf)}:${n.pos}:${n.end}`;
+  }
 }

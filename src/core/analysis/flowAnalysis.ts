@@ -23,6 +23,7 @@ import { FunctionEvaluator } from './evaluator';
 import { FunctionValues } from './functionValues';
 import { SiteKey, type HeapKey } from './heapKeys';
 import { indexesOf, type FileIndex } from './fileIndex';
+import { isBodyOnlyEdit, reExports } from './editScope';
 import { fileInterface, sameInterface, type FileInterface } from './fileInterface';
 import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
@@ -61,6 +62,8 @@ export interface FlowInputs {
   readonly state?: FlowState;
   /** Changes of anything besides source files (the config) force a full run. */
   readonly contextKey?: string;
+  /** The previous run's program (language server): an edited function's inferred return type is compared with it. */
+  readonly previous?: ts.Program;
   /** The config's `packages` (imports bound as destinations). */
   readonly packages?: readonly PackageBinding[];
   /** Environment values for region and host inference (the config's `env` over its `envFiles`). */
@@ -167,7 +170,8 @@ export class FlowAnalysis {
     // Who imports whom matters only when some files are analysed again (not in a first run: all are analysed).
     let importers: Map<string, string[]> | undefined;
     const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
-    let affected = this.affectedFiles(importersOf, all);
+    const scope = this.affectedFiles(importersOf, all);
+    let affected = scope.files;
     // Whether this run analysed every file first: then everything stored so far is this run's own.
     const whole = affected.size === all.size;
     if (whole) {
@@ -176,20 +180,20 @@ export class FlowAnalysis {
       // them (their results used those files' summaries), go again in the passes below.
       affected = this.namesDirty ? all : this.withImporters([...this.lateReaders()], importersOf(), all);
     }
-    // Files whose text changed (or that read late stores), with everything that imports them: their interface is not compared.
-    let reparsed = true;
+    // The first pass compares the interface of the files it analyses only because an edit inside a function
+    // body of a file they import may change what they give (editScope.ts); later passes compare every file's.
+    let compared: ReadonlySet<string> | undefined = scope.compare ?? new Set();
     // When an edit changes what gets stored into a property, the files reading it are analysed too; the files
     // importing one of those follow only when what that file gives them (its interface) changed.
     for (let pass = 0; pass < MAX_PASSES && affected.size > 0 && affected.size < all.size; pass++) {
       const before = this.state.heapDigest(affected);
       // Until this pass ends, what these files stored may be changing (see heapAdd).
       for (const k of before.keys()) this.state.pendingKeys.add(k);
-      // The changed files' importers are all in the first pass; later passes analyse files whose text did not change.
-      const faces = reparsed ? undefined : new Map([...affected].map((f) => [f, this.interfaceNow(f)]));
-      reparsed = false;
+      const faces = new Map([...(compared ?? affected)].map((f) => [f, this.interfaceNow(f)]));
+      compared = undefined;
       yield* this.analyse(affected, false);
       const next = this.state.readersOfChanges(before, this.state.heapDigest(affected));
-      for (const [f, face] of faces ?? []) {
+      for (const [f, face] of faces) {
         if (!this.sameInterfaceAgain(face)) for (const g of importersOf().get(f) ?? []) next.add(g);
       }
       affected = this.namesDirty ? all : next;
@@ -220,7 +224,7 @@ export class FlowAnalysis {
   /** A file's interface as the state holds it (before the file is analysed again). */
   private interfaceNow(file: string): FileInterface {
     const { functions, globals } = this.state.summarisedIn(file);
-    return fileInterface(functions, globals, (fn) => this.state.summaries.get(fn)!, (decl) => this.state.globals.get(decl)!);
+    return fileInterface(functions, globals, (fn) => this.state.summaries.get(fn)!, (decl) => this.state.globals.get(decl)!, this.state.sourceIds);
   }
 
   /** Whether the same functions and module variables, computed again now, give what they gave before. */
@@ -228,7 +232,7 @@ export class FlowAnalysis {
     const fns: FunctionLike[] = [];
     const globals: ts.Node[] = [];
     for (const node of before.keys()) (isFunctionWithBody(node) ? fns : globals).push(node as FunctionLike);
-    return sameInterface(before, fileInterface(fns, globals, (fn) => this.summaryOf(fn), (decl) => this.globalOf(decl)));
+    return sameInterface(before, fileInterface(fns, globals, (fn) => this.summaryOf(fn), (decl) => this.globalOf(decl), this.state.sourceIds));
   }
 
   /** Whether some annotation makes a source (a residency other than `unrestricted`, on its own or for what it contains). */
@@ -266,17 +270,50 @@ export class FlowAnalysis {
     }
   }
 
-  /** Changed files and every file that imports them, directly or not; all files without a usable state. */
-  private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): ReadonlySet<string> {
+  /**
+   * The files the first pass analyses: all files without a usable state; else the changed files and every file
+   * that imports them, directly or not — or, when each change lies inside one function body (editScope.ts),
+   * the changed files and their direct importers (`compare`: those whose interface decides whether their own
+   * importers follow; a re-exporting importer's importers are direct too).
+   */
+  private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): { readonly files: ReadonlySet<string>; readonly compare?: ReadonlySet<string> } {
     const prev = this.state.files;
-    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return all;
-    for (const name of prev.keys()) if (!all.has(name)) return all;
+    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return { files: all };
+    for (const name of prev.keys()) if (!all.has(name)) return { files: all };
     // A cancelled run owes its files, and the readers of the keys it may have changed.
     const owed = new Set([...this.state.pending, ...this.state.takePendingReaders()]);
-    const changed = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf || owed.has(sf.fileName)).map((sf) => sf.fileName);
-    const affected = this.withImporters(changed, importers(), all);
-    for (const f of affected) this.state.pending.add(f);
-    return affected;
+    const edited = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf);
+    const narrow = owed.size === 0 && edited.length > 0 && edited.every((sf) => this.isBodyOnlyEdit(prev.get(sf.fileName), sf));
+    const changed = [...edited.map((sf) => sf.fileName), ...[...owed].filter((f) => all.has(f))];
+    const scope = narrow ? this.directImporters(changed, importers()) : { files: this.withImporters(changed, importers(), all) };
+    for (const f of scope.files) this.state.pending.add(f);
+    return scope;
+  }
+
+  /** The files, their importers, and the importers of those that re-export: the importers' interfaces are compared. */
+  private directImporters(files: readonly string[], importers: Map<string, string[]>): { files: Set<string>; compare: Set<string> } {
+    const out = new Set(files);
+    const compare = new Set<string>();
+    const queue = [...files];
+    while (queue.length > 0) {
+      for (const g of importers.get(queue.pop()!) ?? []) {
+        if (out.has(g)) continue;
+        out.add(g);
+        compare.add(g);
+        const sf = this.current.get(g);
+        if (sf && reExports(sf)) queue.push(g);
+      }
+    }
+    return { files: out, compare };
+  }
+
+  /** Whether an edit lies inside one function body, with the same return type for the function's callers. */
+  private isBodyOnlyEdit(before: ts.SourceFile | undefined, after: ts.SourceFile): boolean {
+    const previous = this.inputs.previous?.getTypeChecker();
+    if (!before || !previous) return false;
+    const annotated: number[] = [];
+    for (const decl of this.inputs.annotations.keys()) if (decl.getSourceFile() === after) annotated.push(decl.pos);
+    return isBodyOnlyEdit(before, after, annotated, (oldFn, newFn) => returnTypeText(previous, oldFn) === returnTypeText(this.checker, newFn));
   }
 
   /** The files and everything that imports them, directly or not. */
@@ -527,4 +564,10 @@ function countLabels(t: Taint, depth = 0): number {
   let n = t.labels.length;
   if (t.fields && depth < 4) for (const f of t.fields.values()) n += countLabels(f, depth + 1);
   return n;
+}
+
+/** The text of a function's return type as a checker infers it (undefined when it has no signature). */
+function returnTypeText(checker: ts.TypeChecker, fn: ts.FunctionLikeDeclaration): string | undefined {
+  const sig = checker.getSignatureFromDeclaration(fn);
+  return sig && checker.typeToString(checker.getReturnTypeOfSignature(sig), undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
 }

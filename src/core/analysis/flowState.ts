@@ -10,6 +10,7 @@ import { IndexNames, type FileIndex } from './fileIndex';
 import type { Hit, SinkSite, Summary } from './flowTypes';
 import { join, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
+import { SourceFileIds } from './fileInterface';
 import { SiteKey, SiteKeys, type HeapKey } from './heapKeys';
 
 export interface Collected {
@@ -27,6 +28,8 @@ export class FlowState {
   readonly pending = new Set<string>();
   /** Keys whose stores an unfinished pass may have changed: their readers are owed to the next run. */
   readonly pendingKeys = new Set<HeapKey>();
+  /** Numbers of parsed files for interface digests (fileInterface.ts). */
+  readonly sourceIds = new SourceFileIds();
   readonly summaries = new Map<FunctionLike, Summary>();
   /** Sink hits with concrete sources, by the file of the function (or module body) that found them. */
   readonly hitsByFile = new Map<string, Map<string, Collected>>();

@@ -1,0 +1,67 @@
+/**
+ * How far an edit of a file can reach (incremental runs). An edit confined to the statements of one
+ * function's body changes what that function does, which its callers see through its summary; it changes no
+ * declaration, type written down, annotation or module-level code that other files read. Such an edit sends
+ * the file's direct importers to the next pass, and further importers only through interfaces that changed
+ * (ARCHITECTURE.md, incremental runs); any other edit sends every file importing the edited one, directly or
+ * not.
+ */
+import ts = require('typescript');
+import { isFunctionWithBody } from './nodes';
+
+/** The edited span: the text between the common prefix and the common suffix of the two versions. */
+function changedSpan(before: string, after: string): { readonly start: number; readonly oldEnd: number; readonly newEnd: number } {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * Whether the edit from `before` to `after` lies inside the braces of the same function body in both versions,
+ * with no annotated declaration at or after it (their identities are their positions; `annotated` lists the
+ * start offsets of the new version's annotated declarations), and the function's callers see the same
+ * return type (`sameReturn`: written down, or inferred alike before and after).
+ */
+export function isBodyOnlyEdit(
+  before: ts.SourceFile, after: ts.SourceFile, annotated: readonly number[],
+  sameReturn: (before: ts.FunctionLikeDeclaration, after: ts.FunctionLikeDeclaration) => boolean,
+): boolean {
+  const span = changedSpan(before.text, after.text);
+  if (span.start === span.oldEnd && span.start === span.newEnd) return true;
+  if (annotated.some((pos) => pos >= span.start)) return false;
+  const oldBody = enclosingBody(before, span.start, span.oldEnd);
+  const newBody = enclosingBody(after, span.start, span.newEnd);
+  if (!oldBody || !newBody) return false;
+  // The same function: its start, before the edit, is where it was.
+  if (oldBody.fn.pos !== newBody.fn.pos || oldBody.fn.kind !== newBody.fn.kind) return false;
+  return hasWrittenReturnType(newBody.fn) || sameReturn(oldBody.fn, newBody.fn);
+}
+
+/** The innermost function whose block body strictly contains [start, end) between its braces. */
+function enclosingBody(sf: ts.SourceFile, start: number, end: number): { readonly fn: ts.FunctionLikeDeclaration } | undefined {
+  let found: ts.FunctionLikeDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.pos > start || node.end < end) return;
+    if (isFunctionWithBody(node) && node.body && ts.isBlock(node.body)) {
+      const body = node.body;
+      // After the opening brace, and not past the closing one (at body.end - 1).
+      if (body.getStart(sf) < start && end <= body.end - 1) found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return found ? { fn: found } : undefined;
+}
+
+/** Whether a function's callers see a type written down rather than one inferred from its body. */
+function hasWrittenReturnType(fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.type !== undefined || ts.isConstructorDeclaration(fn) || ts.isSetAccessorDeclaration(fn);
+}
+
+/** Whether a file re-exports from other modules (`export … from`): its importers see those modules' declarations. */
+export function reExports(sf: ts.SourceFile): boolean {
+  return sf.statements.some((s) => ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined);
+}
