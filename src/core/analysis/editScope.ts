@@ -1,5 +1,6 @@
 /**
- * How far an edit of a file can reach (incremental runs). An edit confined to the statements of one
+ * How far an edit of a file can reach (incremental runs). An edit that only adds or removes blank lines or plain
+ * comments changes nothing another file reads but positions. An edit confined to the statements of one
  * function's body changes what that function does, which its callers see through its summary; it changes no
  * declaration, type written down, annotation or module-level code that other files read. Such an edit sends
  * the file's direct importers to the next pass, and further importers only through interfaces that changed
@@ -32,12 +33,42 @@ export function isBodyOnlyEdit(
   const span = changedSpan(before.text, after.text);
   if (span.start === span.oldEnd && span.start === span.newEnd) return true;
   if (annotated.some((pos) => pos >= span.start)) return false;
+  // Only blank lines or plain comments added or removed between tokens: nothing any file reads changed.
+  if (inTrivia(before, span.start, span.oldEnd) && inTrivia(after, span.start, span.newEnd)) return true;
   const oldBody = enclosingBody(before, span.start, span.oldEnd);
   const newBody = enclosingBody(after, span.start, span.newEnd);
   if (!oldBody || !newBody) return false;
   // The same function: its start, before the edit, is where it was.
   if (oldBody.fn.pos !== newBody.fn.pos || oldBody.fn.kind !== newBody.fn.kind) return false;
   return hasWrittenReturnType(newBody.fn) || sameReturn(oldBody.fn, newBody.fn);
+}
+
+/**
+ * Whether [start, end) holds only whitespace and comments that are no annotation or directive (no `@`, no
+ * `residency-guard`), between two tokens: in the leading trivia of the token that follows it.
+ */
+function inTrivia(sf: ts.SourceFile, start: number, end: number): boolean {
+  const text = sf.text.slice(start, end);
+  if (/@|residency-guard/i.test(text)) return false;
+  let next: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (next || node.end <= start) return;
+    if (node.pos > start) return;
+    const children = node.getChildren(sf);
+    if (children.length === 0) {
+      next = node;
+      return;
+    }
+    for (const c of children) visit(c);
+  };
+  visit(sf);
+  // The token whose leading trivia holds the span: the span ends before the token's own text starts.
+  return next !== undefined && end <= next.getStart(sf) && /^(\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*$/.test(leadingTrivia(sf, next, start, end));
+}
+
+/** The leading trivia of a token from its start to its text, where the edited span lies. */
+function leadingTrivia(sf: ts.SourceFile, token: ts.Node, start: number, end: number): string {
+  return start >= token.pos && end <= token.getStart(sf) ? sf.text.slice(token.pos, token.getStart(sf)) : '\u0000';
 }
 
 /** The innermost function whose block body strictly contains [start, end) between its braces. */
