@@ -61,11 +61,28 @@ export function run(u: User, s: Store): void {
 const fingerprints = (r: { findings: readonly { rule: string; location: { file: string; line: number }; fingerprint: string }[] }) =>
   r.findings.map((f) => `${f.rule} ${f.location.file}:${f.location.line} ${f.fingerprint}`).sort();
 
+/** An edit of one file: its name and how its text changes. */
+type Edit = [string, (s: string) => string];
+
+/** Applies the edits one by one; after each, the incremental run must equal a fresh one. Returns the fresh runs' finding counts. */
+function editEachAndCompare(files: Record<string, string>, session: AnalysisSession, edits: readonly Edit[]): number[] {
+  const host = memoryHost(files);
+  const counts: number[] = [];
+  for (const [file, edit] of edits) {
+    files[file] = edit(files[file]);
+    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
+    const fresh = checkWorkspace(host, { root: ROOT });
+    assert.deepEqual(fingerprints(incremental), fingerprints(fresh), `after editing ${file}`);
+    counts.push(fresh.findings.length);
+  }
+  return counts;
+}
+
 test('incremental runs give the same findings as fresh runs after each edit', () => {
   const files = { ...FILES };
   const host = memoryHost(files);
   const session = new AnalysisSession();
-  const edits: Array<[string, (s: string) => string]> = [
+  const edits: Edit[] = [
     ['src/main.ts', (s) => s.replace('forward(u.theme)', 'forward(u.phone)')],
     ['src/helper.ts', (s) => s.replace('return v;', "return 'x';")],
     ['src/main.ts', (s) => s.replace('keep(u.theme)', 'keep(u.id)')],
@@ -81,14 +98,7 @@ test('incremental runs give the same findings as fresh runs after each edit', ()
   ];
   const first = checkWorkspaceSession(host, { root: ROOT, session }).result;
   assert.deepEqual(fingerprints(first), fingerprints(checkWorkspace(host, { root: ROOT })));
-  const counts: number[] = [];
-  for (const [file, edit] of edits) {
-    files[file] = edit(files[file]);
-    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
-    const fresh = checkWorkspace(host, { root: ROOT });
-    assert.deepEqual(fingerprints(incremental), fingerprints(fresh), `after editing ${file}`);
-    counts.push(fresh.findings.length);
-  }
+  const counts = editEachAndCompare(files, session, edits);
   // The edits really change the findings (the comparison above is not between two empty lists).
   assert.deepEqual(counts, [6, 3, 3, 6, 6, 3, 6, 6, 9, 6, 9]);
 });
@@ -130,7 +140,7 @@ test('incremental runs equal fresh runs on the analysis-depth fixtures, file by 
  * run must still give what a fresh run gives: nothing the cancelled run dropped is lost.
  */
 test('a run cancelled at any point leaves a state from which the next run equals a fresh run', async () => {
-  const edits: Array<[string, (s: string) => string]> = [
+  const edits: Edit[] = [
     ['src/main.ts', (s) => s.replace('forward(u.theme)', 'forward(u.phone)')],
     ['src/store.ts', (s) => s.replace('toOps(this.items);', 'void this.items;')],
     ['src/store.ts', (s) => s.replace('void this.items;', 'toOps(this.items);')],
@@ -203,10 +213,9 @@ export function other(u: User): void {
 }
 `,
   };
-  const host = memoryHost(files);
   const session = new AnalysisSession();
-  checkWorkspaceSession(host, { root: ROOT, session });
-  const edits: Array<[string, (s: string) => string]> = [
+  checkWorkspaceSession(memoryHost(files), { root: ROOT, session });
+  const edits: Edit[] = [
     ['src/leaf.ts', (s) => s.replace('return v;', "return 'x';")],
     ['src/leaf.ts', (s) => s.replace("return 'x';", 'return v;')],
     ['src/leaf.ts', (s) => s.replace('this.held = v;', "this.held = 'x';")],
@@ -214,14 +223,7 @@ export function other(u: User): void {
     ['src/middle.ts', (s) => s.replace('return pass(v);', "return 'y';")],
     ['src/middle.ts', (s) => s.replace("return 'y';", 'return pass(v);')],
   ];
-  const counts: number[] = [];
-  for (const [file, edit] of edits) {
-    files[file] = edit(files[file]);
-    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
-    const fresh = checkWorkspace(host, { root: ROOT });
-    assert.deepEqual(fingerprints(incremental), fingerprints(fresh), `after editing ${file}`);
-    counts.push(fresh.findings.length);
-  }
+  const counts = editEachAndCompare(files, session, edits);
   // Each edit removes or restores findings that only a file two imports away reports.
   assert.ok(new Set(counts).size > 1, `the findings change (${counts.join(', ')})`);
 });

@@ -178,7 +178,7 @@ export class FlowAnalysis {
       yield* this.analyse(all, false);
       // Stores found after a read of the same property: the files that read it, and every file importing
       // them (their results used those files' summaries), go again in the passes below.
-      affected = this.namesDirty ? all : this.withImporters([...this.lateReaders()], importersOf(), all);
+      affected = this.namesDirty ? all : this.withImporters([...this.state.readersOf(this.lateKeys)], importersOf(), all);
     }
     // The first pass compares the interface of the files it analyses only because an edit inside a function
     // body of a file they import may change what they give (editScope.ts); later passes compare every file's.
@@ -209,16 +209,6 @@ export class FlowAnalysis {
     }
     this.state.files = new Map(this.current);
     this.state.contextKey = this.contextKey;
-  }
-
-  /** The files that read a key before its stores grew in the last pass. */
-  private lateReaders(): Set<string> {
-    const out = new Set<string>();
-    for (const k of this.lateKeys) {
-      for (const f of this.state.heapReaders.get(k) ?? []) out.add(f);
-      if (k instanceof SiteKey) for (const f of this.state.heapReaders.get(k.decl) ?? []) out.add(f);
-    }
-    return out;
   }
 
   /** A file's interface as the state holds it (before the file is analysed again). */
@@ -453,11 +443,6 @@ export class FlowAnalysis {
   hasSiteStores(decl: ts.Node): boolean {
     for (const k of this.state.siteKeys.of(decl)) if (this.heap.has(k)) return true;
     return false;
-  }
-
-  /** Whether anything was stored into this declaration, through any object. */
-  hasStores(decl: ts.Node): boolean {
-    return this.heap.has(decl) || this.hasSiteStores(decl);
   }
 
   /** The heap key of a store through the object made at `site` (or known by its generic type, a type site). */

@@ -166,21 +166,21 @@ export class FlowState {
   }
 
   /** The files that read a key an unfinished pass may have changed; the keys are forgotten (the files are owed instead). */
-  takePendingReaders(): string[] {
-    const out = new Set<string>();
-    for (const k of this.pendingKeys) {
-      for (const f of this.heapReaders.get(k) ?? []) out.add(f);
-      if (k instanceof SiteKey) for (const f of this.heapReaders.get(k.decl) ?? []) out.add(f);
-    }
+  takePendingReaders(): Set<string> {
+    const out = this.readersOf(this.pendingKeys);
     this.pendingKeys.clear();
-    return [...out];
+    return out;
   }
 
   /** The files that read any of the keys whose stores differ between two digests. */
   readersOfChanges(before: Map<HeapKey, string>, after: Map<HeapKey, string>): Set<string> {
+    return this.readersOf([...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k)));
+  }
+
+  /** The files that read any of the keys. */
+  readersOf(keys: Iterable<HeapKey>): Set<string> {
     const out = new Set<string>();
-    for (const k of new Set([...before.keys(), ...after.keys()])) {
-      if (before.get(k) === after.get(k)) continue;
+    for (const k of keys) {
       for (const f of this.heapReaders.get(k) ?? []) out.add(f);
       // A read through an unknown object reads every site's stores of the declaration: it is registered there.
       if (k instanceof SiteKey) for (const f of this.heapReaders.get(k.decl) ?? []) out.add(f);
