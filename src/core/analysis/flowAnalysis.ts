@@ -452,9 +452,7 @@ export class FlowAnalysis {
 
   heapAdd(owner: string, key: HeapKey, value: Taint): void {
     if (this.partial) this.state.pendingKeys.add(key);
-    let own = this.state.heapByFile.get(owner);
-    if (!own) this.state.heapByFile.set(owner, (own = new Map()));
-    own.set(key, join(own.get(key) ?? EMPTY, value));
+    this.state.store(owner, key, value);
     const before = this.heap.get(key) ?? EMPTY;
     const after = join(before, value);
     if (after === before) return;

@@ -8,7 +8,7 @@ import type ts from 'typescript';
 import type { ImportAliases } from './destinationGate';
 import { IndexNames, type FileIndex } from './fileIndex';
 import type { Hit, SinkSite, Summary } from './flowTypes';
-import { join, labelKey, type Label, type Taint } from './labels';
+import { EMPTY, join, joinMany, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
 import { SourceFileIds } from './fileInterface';
 import { SiteKey, SiteKeys, type HeapKey } from './heapKeys';
@@ -33,8 +33,12 @@ export class FlowState {
   readonly summaries = new Map<FunctionLike, Summary>();
   /** Sink hits with concrete sources, by the file of the function (or module body) that found them. */
   readonly hitsByFile = new Map<string, Map<string, Collected>>();
-  /** Stores into properties/variables (keyed by their declaration), by the file that made them. */
+  /** Stores into properties/variables (keyed by their declaration), by the file that made them (written through `store`). */
   readonly heapByFile = new Map<string, Map<HeapKey, Taint>>();
+  /** The union of `heapByFile` as last computed, the keys it has wrong since, and the files storing each key. */
+  private heapAll: Map<HeapKey, Taint> | undefined;
+  private readonly heapStale = new Set<HeapKey>();
+  private readonly storers = new Map<HeapKey, Set<string>>();
   /** The heap's per-allocation-site keys (kept so that a key is the same object from run to run). */
   readonly siteKeys = new SiteKeys();
   /** Values of module-level variables' initializers, by declaration. */
@@ -111,11 +115,30 @@ export class FlowState {
     this.hitOfCollected.delete(c);
   }
 
+  /** File `owner` stored `value` under `key` (joined with what it stored there before). */
+  store(owner: string, key: HeapKey, value: Taint): void {
+    let own = this.heapByFile.get(owner);
+    if (!own) this.heapByFile.set(owner, (own = new Map()));
+    own.set(key, join(own.get(key) ?? EMPTY, value));
+    this.heapStale.add(key);
+    let files = this.storers.get(key);
+    if (!files) this.storers.set(key, (files = new Set()));
+    files.add(owner);
+  }
+
+  private dropStores(file: string): void {
+    for (const key of this.heapByFile.get(file)?.keys() ?? []) {
+      this.heapStale.add(key);
+      this.storers.get(key)?.delete(file);
+    }
+    this.heapByFile.delete(file);
+  }
+
   /** Forgets what was derived from these files (`current`: this run's version of each file). */
   dropFiles(files: ReadonlySet<string>, current: ReadonlyMap<string, ts.SourceFile>): void {
     for (const f of files) {
       this.hitsByFile.delete(f);
-      this.heapByFile.delete(f);
+      this.dropStores(f);
       for (const fn of this.summariesOf.take(f)) this.summaries.delete(fn);
       for (const d of this.globalsOf.take(f)) this.globals.delete(d);
       // The re-analysed files record their reads again; keys from superseded versions of a file are gone.
@@ -136,6 +159,9 @@ export class FlowState {
     this.hitsByFile.clear();
     if (!keepHeap) {
       this.heapByFile.clear();
+      this.heapAll = undefined;
+      this.heapStale.clear();
+      this.storers.clear();
       this.siteKeys.clear();
     }
     this.globals.clear();
@@ -149,11 +175,34 @@ export class FlowState {
     for (const k of [...this.mergedHits.keys()]) if (!siteKeys.has(k)) this.mergedHits.delete(k);
   }
 
-  /** The union of every file's stores. */
+  /**
+   * The union of every file's stores (a copy the caller may change): per key, the join of the files' values
+   * in `heapByFile`'s order. Only the keys some file stored or dropped since the last call are joined again.
+   */
   heapUnion(): Map<HeapKey, Taint> {
-    const out = new Map<HeapKey, Taint>();
-    for (const byKey of this.heapByFile.values()) for (const [k, v] of byKey) out.set(k, out.has(k) ? join(out.get(k)!, v) : v);
-    return out;
+    if (!this.heapAll) {
+      const values = new Map<HeapKey, Taint[]>();
+      for (const byKey of this.heapByFile.values()) {
+        for (const [k, v] of byKey) {
+          const list = values.get(k);
+          if (list) list.push(v);
+          else values.set(k, [v]);
+        }
+      }
+      this.heapAll = new Map([...values].map(([k, list]) => [k, joinMany(list)]));
+    } else if (this.heapStale.size > 0) {
+      const order = new Map([...this.heapByFile.keys()].map((f, i) => [f, i]));
+      for (const k of this.heapStale) {
+        const files = [...this.storers.get(k) ?? []].sort((a, b) => order.get(a)! - order.get(b)!);
+        if (files.length > 0) this.heapAll.set(k, joinMany(files.map((f) => this.heapByFile.get(f)!.get(k)!)));
+        else {
+          this.heapAll.delete(k);
+          this.storers.delete(k);
+        }
+      }
+    }
+    this.heapStale.clear();
+    return new Map(this.heapAll);
   }
 
   /** What some files stored, per key, in comparable form (to see which keys an edit changed). */

@@ -191,6 +191,41 @@ export function join(a: Taint, b: Taint, depth = 0): Taint {
   return { labels, fields };
 }
 
+/**
+ * What folding `join` over the taints from the left gives, in one pass per level: the first label of each
+ * key in order, the fields in order of first appearance, each the fold of its values, flattened from
+ * MAX_DEPTH. With at most two non-empty taints (where `join` may keep a taint and its constant as it is) it
+ * is the fold itself. Unlike `joinAll`, the result does not depend on how the taints are grouped.
+ */
+export function joinMany(taints: readonly Taint[], depth = 0): Taint {
+  const parts = taints.filter((t) => !isEmpty(t));
+  if (parts.length <= 2) return taints.reduce((a, b) => join(a, b, depth));
+  const labels = new Map<string, Label>();
+  const add = (ls: readonly Label[]): void => {
+    for (const l of ls) {
+      const k = labelKey(l);
+      if (!labels.has(k)) labels.set(k, l);
+    }
+  };
+  if (depth >= MAX_DEPTH) {
+    for (const t of parts) add(flatten(t));
+    return { labels: [...labels.values()] };
+  }
+  const byField = new Map<string, Taint[]>();
+  for (const t of parts) {
+    add(t.labels);
+    for (const [k, v] of t.fields ?? []) {
+      const list = byField.get(k);
+      if (list) list.push(v);
+      else byField.set(k, [v]);
+    }
+  }
+  if (byField.size === 0) return { labels: [...labels.values()] };
+  const fields = new Map<string, Taint>();
+  for (const [k, list] of byField) fields.set(k, list.length === 1 ? list[0] : joinMany(list, depth + 1));
+  return { labels: [...labels.values()], fields };
+}
+
 /** The join of many taints in one pass (joining pairwise would copy the growing result each time). */
 export function joinAll(taints: readonly Taint[]): Taint {
   if (taints.length <= 2) return taints.reduce((a, b) => join(a, b), EMPTY);
