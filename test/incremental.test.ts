@@ -227,3 +227,53 @@ export function other(u: User): void {
   // Each edit removes or restores findings that only a file two imports away reports.
   assert.ok(new Set(counts).size > 1, `the findings change (${counts.join(', ')})`);
 });
+
+/**
+ * The labels of types are kept from run to run while edits stay inside function bodies (FlowState.typeTaints);
+ * an edit of a declaration in another file changes them and must not leave the kept ones in use.
+ */
+test('labels of types kept between runs are forgotten when an edit may change a type', () => {
+  const files: Record<string, string> = {
+    'residency.config.json': FILES['residency.config.json'],
+    'src/model.ts': `/** @residency jp-with-basis */
+export interface User {
+  /** @category contact */ phone: string;
+  theme: string;
+}
+export interface Wrapper { user: User; note: string }
+/** @recipient cn-ops */
+export declare function toOps(v: unknown): void;
+`,
+    'src/send.ts': `import { toOps, type Wrapper } from './model';
+export function send(w: Wrapper): void {
+  toOps(w);
+}
+export function other(): number {
+  return 1;
+}
+`,
+  };
+  const session = new AnalysisSession();
+  const host = memoryHost(files);
+  const sources = (r: { findings: readonly { rule: string; sources: readonly { symbol: string }[] }[] }) =>
+    r.findings.map((f) => `${f.rule} ${f.sources.map((s) => s.symbol).sort().join(',')}`).sort();
+  checkWorkspaceSession(host, { root: ROOT, session });
+  const seen: string[][] = [];
+  const edits: Edit[] = [
+    ['src/send.ts', (s) => s.replace('return 1;', 'return 2;')],
+    ['src/model.ts', (s) => s.replace('  theme: string;', '  theme: string;\n  /** @category contact */ email: string;')],
+    ['src/send.ts', (s) => s.replace('return 2;', 'return 3;')],
+    ['src/model.ts', (s) => s.replace('user: User;', 'user: string;')],
+  ];
+  for (const [file, edit] of edits) {
+    files[file] = edit(files[file]);
+    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
+    const fresh = checkWorkspace(host, { root: ROOT });
+    assert.deepEqual(sources(incremental), sources(fresh), `after editing ${file}`);
+    seen.push(sources(fresh));
+  }
+  // The type's labels really change: a new member, then none.
+  assert.ok(seen[0].length > 0 && !seen[0].some((s) => s.includes('User.email')), seen[0].join(' | '));
+  assert.ok(seen[1].some((s) => s.includes('User.email')), seen[1].join(' | '));
+  assert.deepEqual(seen[3], []);
+});

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ts = require('typescript');
-import { isBodyOnlyEdit } from '../../src/core/analysis/editScope';
+import { comparableReturnType, isBodyOnlyEdit } from '../../src/core/analysis/editScope';
 
 const parse = (text: string): ts.SourceFile => ts.createSourceFile('/w/a.ts', text, ts.ScriptTarget.ES2022, true);
 const BASE = "import { x } from './x';\nexport const s = 'a b';\nexport function f(v: string): string {\n  return v;\n}\n";
@@ -28,4 +28,39 @@ test('declarations, literals, tags and changed return types are not', () => {
   const edited = BASE.replace('return v;', "return 'x';");
   assert.equal(narrow(edited, true, [BASE.length - 1]), false);
   assert.equal(narrow(edited, true, [BASE.indexOf('export const')]), true);
+});
+
+test('bodies that may declare members are not narrow: JavaScript, constructors of untyped properties', () => {
+  const js = 'class A {\n  m(v) {\n    this.a = v;\n  }\n}\n';
+  const parseJs = (text: string) => ts.createSourceFile('/w/a.js', text, ts.ScriptTarget.ES2022, true);
+  assert.equal(isBodyOnlyEdit(parseJs(js), parseJs(js.replace('this.a = v;', 'this.b = v;')), [], () => true), false);
+  assert.equal(isBodyOnlyEdit(parseJs(js), parseJs(`// note\n${js}`), [], () => true), true);
+  const ctor = (prop: string) => `class A {\n  ${prop}\n  constructor(v: string) {\n    this.a = v;\n  }\n}\n`;
+  for (const [prop, expected] of [['a;', false], ['a: string;', true], ["a = '';", true]] as const) {
+    const before = ctor(prop);
+    assert.equal(isBodyOnlyEdit(parse(before), parse(before.replace('this.a = v;', 'this.a = v.trim();')), [], () => true), expected, prop);
+  }
+});
+
+test('an inferred return type naming a type declared in the function is never comparable', () => {
+  const checkerOf = (text: string) => {
+    const host = ts.createCompilerHost({});
+    const get = host.getSourceFile;
+    host.getSourceFile = (f, v) => (f === '/w/a.ts' ? ts.createSourceFile(f, text, v, true) : get.call(host, f, v));
+    const program = ts.createProgram(['/w/a.ts'], { lib: ['lib.es5.d.ts'], types: [] }, host);
+    const sf = program.getSourceFile('/w/a.ts')!;
+    const fns = sf.statements.filter(ts.isFunctionDeclaration);
+    return { checker: program.getTypeChecker(), fns };
+  };
+  const { checker, fns } = checkerOf([
+    'function local() { class X { a = 1; } return new X(); }',
+    'function literal() { return { a: 1, f: () => 2 }; }',
+    'function nested() { interface Y { b: number } const y: Y = { b: 1 }; return { y }; }',
+    'function plain(v: number) { return [v]; }',
+  ].join('\n'));
+  const texts = fns.map((fn) => comparableReturnType(checker, fn));
+  assert.equal(texts[0], undefined);
+  assert.equal(texts[1], '{ a: number; f: () => number; }');
+  assert.equal(texts[2], undefined);
+  assert.equal(texts[3], 'number[]');
 });

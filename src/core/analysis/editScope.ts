@@ -40,7 +40,61 @@ export function isBodyOnlyEdit(
   if (!oldBody || !newBody) return false;
   // The same function: its start, before the edit, is where it was.
   if (oldBody.fn.pos !== newBody.fn.pos || oldBody.fn.kind !== newBody.fn.kind) return false;
+  if (mayDeclareMembers(after, newBody.fn)) return false;
   return hasWrittenReturnType(newBody.fn) || sameReturn(oldBody.fn, newBody.fn);
+}
+
+/**
+ * Whether a function body may declare what other code sees: in JavaScript, `this.x = …` in any function makes a
+ * member of its class (and `exports.x = …` an export); in TypeScript, a constructor's assignments give the types
+ * of the properties declared without a type or an initializer (noImplicitAny).
+ */
+function mayDeclareMembers(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration): boolean {
+  if (/\.[mc]?jsx?$/.test(sf.fileName)) return true;
+  if (!ts.isConstructorDeclaration(fn)) return false;
+  return fn.parent.members.some((m) => ts.isPropertyDeclaration(m) && !m.type && !m.initializer);
+}
+
+/** The kinds of named types a body may declare, whose members the text of a type naming them does not show. */
+const NAMED_TYPES = new Set([ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.EnumDeclaration]);
+/** How deep and how wide a return type is searched for a type declared in the function (beyond: assumed to hold one). */
+const LOCAL_TYPE_DEPTH = 4;
+const LOCAL_TYPE_MEMBERS = 64;
+
+/**
+ * A function's inferred return type as text, to compare two versions of the function; undefined when the type
+ * involves a named type declared inside the function, whose members its text does not show (two versions
+ * are then never taken as alike).
+ */
+export function comparableReturnType(checker: ts.TypeChecker, fn: ts.FunctionLikeDeclaration): string | undefined {
+  const sig = checker.getSignatureFromDeclaration(fn);
+  if (!sig) return undefined;
+  const type = checker.getReturnTypeOfSignature(sig);
+  if (involvesLocalType(checker, type, fn, 0, new Set())) return undefined;
+  return checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
+}
+
+function involvesLocalType(checker: ts.TypeChecker, type: ts.Type, fn: ts.Node, depth: number, seen: Set<ts.Type>): boolean {
+  if (seen.has(type)) return false;
+  if (depth > LOCAL_TYPE_DEPTH || seen.size > LOCAL_TYPE_MEMBERS) return true;
+  seen.add(type);
+  const sf = fn.getSourceFile();
+  for (const sym of [type.symbol, type.aliasSymbol]) {
+    for (const d of sym?.declarations ?? []) if (NAMED_TYPES.has(d.kind) && d.getSourceFile() === sf && d.pos >= fn.pos && d.end <= fn.end) return true;
+  }
+  const inner: ts.Type[] = [...type.aliasTypeArguments ?? []];
+  if (type.isUnionOrIntersection()) inner.push(...type.types);
+  else if (type.flags & ts.TypeFlags.Object) {
+    const flags = (type as ts.ObjectType).objectFlags;
+    if (flags & ts.ObjectFlags.Reference) inner.push(...checker.getTypeArguments(type as ts.TypeReference));
+    // An anonymous type (object literal, function) is written out member by member: its members' types count.
+    if (flags & ts.ObjectFlags.Anonymous) {
+      for (const p of checker.getPropertiesOfType(type)) inner.push(checker.getTypeOfSymbol(p));
+      for (const s of [...type.getCallSignatures(), ...type.getConstructSignatures()]) inner.push(checker.getReturnTypeOfSignature(s));
+    }
+  }
+  return inner.some((t) => involvesLocalType(checker, t, fn, depth + 1, seen));
 }
 
 /**

@@ -657,6 +657,13 @@ export class FunctionEvaluator {
 
   /** The labels a node's type carries; for a declared name, through its symbol (cached). */
   typeTaintOf(node: ts.Node): Taint {
+    const memo = this.analysis.typeTaints;
+    let t = memo.get(node);
+    if (!t) memo.set(node, (t = this.computeTypeTaintOf(node)));
+    return t;
+  }
+
+  private computeTypeTaintOf(node: ts.Node): Taint {
     if (isIdentifier(node) && node.parent && (isParameter(node.parent) || isVariableDeclaration(node.parent) || isBindingElement(node.parent)) && node.parent.name === node) {
       const typeNode = (node.parent as ts.ParameterDeclaration | ts.VariableDeclaration).type;
       if (typeNode && isPrimitiveTypeNode(typeNode)) return EMPTY;

@@ -23,7 +23,7 @@ import { FunctionEvaluator } from './evaluator';
 import { FunctionValues } from './functionValues';
 import { SiteKey, type HeapKey } from './heapKeys';
 import { indexesOf, type FileIndex } from './fileIndex';
-import { isBodyOnlyEdit, reExports } from './editScope';
+import { comparableReturnType, isBodyOnlyEdit, reExports } from './editScope';
 import { fileInterface, sameInterface, type FileInterface } from './fileInterface';
 import { FlowState, type Collected } from './flowState';
 import type { Hit, SinkSite, Summary } from './flowTypes';
@@ -144,6 +144,11 @@ export class FlowAnalysis {
       isTagged: (fn) => this.destinations.ofExposure(fn) !== undefined, isLocalTo: (fn, id) => declaredIn(fn, this.checker.getSymbolAtLocation(id)),
       destinationDeclarations: gate.declarations,
     });
+  }
+
+  /** The labels of nodes' types, kept between runs while edits stay inside function bodies (FlowState.typeTaints). */
+  get typeTaints(): WeakMap<ts.Node, Taint> {
+    return this.state.typeTaints;
   }
 
   get annotations(): ReadonlyMap<ts.Node, Annotation> {
@@ -268,12 +273,20 @@ export class FlowAnalysis {
    */
   private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): { readonly files: ReadonlySet<string>; readonly compare?: ReadonlySet<string> } {
     const prev = this.state.files;
-    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return { files: all };
-    for (const name of prev.keys()) if (!all.has(name)) return { files: all };
+    if (prev.size === 0 || this.state.contextKey !== this.contextKey) {
+      this.state.forgetTypes();
+      return { files: all };
+    }
+    for (const name of prev.keys()) {
+      if (all.has(name)) continue;
+      this.state.forgetTypes();
+      return { files: all };
+    }
     // A cancelled run owes its files, and the readers of the keys it may have changed.
     const owed = new Set([...this.state.pending, ...this.state.takePendingReaders()]);
     const edited = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf);
     const narrow = owed.size === 0 && edited.length > 0 && edited.every((sf) => this.isBodyOnlyEdit(prev.get(sf.fileName), sf));
+    if (!narrow) this.state.forgetTypes();
     const changed = [...edited.map((sf) => sf.fileName), ...[...owed].filter((f) => all.has(f))];
     const scope = narrow ? this.directImporters(changed, importers()) : { files: this.withImporters(changed, importers(), all) };
     for (const f of scope.files) this.state.pending.add(f);
@@ -303,7 +316,10 @@ export class FlowAnalysis {
     if (!before || !previous) return false;
     const annotated: number[] = [];
     for (const decl of this.inputs.annotations.keys()) if (decl.getSourceFile() === after) annotated.push(decl.pos);
-    return isBodyOnlyEdit(before, after, annotated, (oldFn, newFn) => returnTypeText(previous, oldFn) === returnTypeText(this.checker, newFn));
+    return isBodyOnlyEdit(before, after, annotated, (oldFn, newFn) => {
+      const type = comparableReturnType(this.checker, newFn);
+      return type !== undefined && type === comparableReturnType(previous, oldFn);
+    });
   }
 
   /** The files and everything that imports them, directly or not. */
@@ -549,8 +565,3 @@ function countLabels(t: Taint, depth = 0): number {
   return n;
 }
 
-/** The text of a function's return type as a checker infers it (undefined when it has no signature). */
-function returnTypeText(checker: ts.TypeChecker, fn: ts.FunctionLikeDeclaration): string | undefined {
-  const sig = checker.getSignatureFromDeclaration(fn);
-  return sig && checker.typeToString(checker.getReturnTypeOfSignature(sig), undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
-}

@@ -51,6 +51,12 @@ export class FlowState {
   readonly indexNames = new IndexNames();
   readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
   readonly importAliases = new WeakMap<ts.SourceFile, ImportAliases>();
+  /**
+   * The labels of the types of expressions and bindings (`Evaluator.typeTaintOf`), kept from run to run while
+   * every edit stays inside function bodies (editScope.ts): the types of the other files' nodes are then what
+   * they were, and the edited files' nodes are new. Any other run forgets them (`forgetTypes`).
+   */
+  typeTaints = new WeakMap<ts.Node, Taint>();
   /** Which files read each stored property/variable (to re-analyse them when what is stored changes). */
   readonly heapReaders = new Map<HeapKey, Set<string>>();
 
@@ -148,6 +154,11 @@ export class FlowState {
         else this.heapReaders.delete(key);
       }
     }
+  }
+
+  /** The types of nodes may have changed (an edit outside function bodies, a new config): their labels are forgotten. */
+  forgetTypes(): void {
+    this.typeTaints = new WeakMap();
   }
 
   /** Forgets everything; with `keepHeap`, what was stored stays (another round of the same run). */
