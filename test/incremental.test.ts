@@ -277,3 +277,53 @@ export function other(): number {
   assert.ok(seen[1].some((s) => s.includes('User.email')), seen[1].join(' | '));
   assert.deepEqual(seen[3], []);
 });
+
+/**
+ * A comment added above declarations (the sources' own, say) is a narrow edit: files kept from earlier runs
+ * then name nodes of the file as it was, and a finding must still show where each step and source is now.
+ */
+test('after comment lines above declarations, kept results show the steps and sources where they are now', () => {
+  const files: Record<string, string> = {
+    'residency.config.json': FILES['residency.config.json'],
+    'src/model.ts': FILES['src/model.ts'],
+    'src/leaf.ts': `export function pass(v: string): string {
+  const copy = v;
+  return copy;
+}
+`,
+    'src/middle.ts': `import { pass } from './leaf';
+export function viaMiddle(v: string): string {
+  const held = pass(v);
+  return held;
+}
+`,
+    'src/top.ts': `import { viaMiddle } from './middle';
+import { toOps, type User } from './model';
+export function top(u: User): void {
+  toOps(viaMiddle(u.phone));
+}
+`,
+  };
+  const session = new AnalysisSession();
+  const host = memoryHost(files);
+  const full = (r: { findings: readonly unknown[] }) => r.findings.map((f) => JSON.stringify(f)).sort();
+  checkWorkspaceSession(host, { root: ROOT, session });
+  const comment = (s: string) => `// a note\n// another\n${s}`;
+  const uncomment = (s: string) => s.replace('// a note\n// another\n', '');
+  const edits: Edit[] = [
+    ['src/leaf.ts', comment], ['src/model.ts', comment], ['src/middle.ts', comment],
+    ['src/leaf.ts', uncomment], ['src/model.ts', uncomment], ['src/middle.ts', uncomment],
+  ];
+  const lines: string[] = [];
+  for (const [file, edit] of edits) {
+    files[file] = edit(files[file]);
+    const incremental = checkWorkspaceSession(host, { root: ROOT, session }).result;
+    const fresh = checkWorkspace(host, { root: ROOT });
+    assert.deepEqual(full(incremental), full(fresh), `after editing ${file}`);
+    const f = fresh.findings[0];
+    assert.ok(f, 'a finding');
+    lines.push([f.sources[0].location.line, ...f.path.map((s) => s.location.line)].join(','));
+  }
+  // The edits really move the steps and the source: each edit gives other lines than the one before.
+  assert.ok(lines.every((l, i) => i === 0 || l !== lines[i - 1]), lines.join(' | '));
+});

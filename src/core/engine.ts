@@ -379,7 +379,8 @@ class CheckRun {
       this.problems.push({ kind: 'file', code: PROBLEM_CODES.fileSkipped, severity: 'warning', message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
     const reports = this.opts.session?.reports ?? new HitReportCache();
-    const perHit = hits.map((hit) => reports.of(hit, this.config, root, this.lang));
+    const locate = this.opts.session?.flow.locations;
+    const perHit = hits.map((hit) => reports.of(hit, this.config, root, this.lang, locate));
     const findings = [...perHit.flatMap((r) => r.findings), ...configFindings(this.config, root, this.lang)];
     const { kept, suppressed } = applySuppressions(findings, this.suppressions, root);
     const wanted = reportFilter(this.opts, this.config.file);

@@ -10,8 +10,15 @@
 import ts = require('typescript');
 import { isFunctionWithBody } from './nodes';
 
+/** What an edit replaced: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+export interface TextSpanChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
 /** The edited span: the text between the common prefix and the common suffix of the two versions. */
-function changedSpan(before: string, after: string): { readonly start: number; readonly oldEnd: number; readonly newEnd: number } {
+export function changedSpan(before: string, after: string): TextSpanChange {
   const max = Math.min(before.length, after.length);
   let start = 0;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
@@ -22,17 +29,17 @@ function changedSpan(before: string, after: string): { readonly start: number; r
 
 /**
  * Whether the edit from `before` to `after` lies inside the braces of the same function body in both versions,
- * with no annotated declaration at or after it (their identities are their positions; `annotated` lists the
- * start offsets of the new version's annotated declarations), and the function's callers see the same
- * return type (`sameReturn`: written down, or inferred alike before and after).
+ * and the function's callers see the same return type (`sameReturn`: written down, or inferred alike before
+ * and after). Sources are named by their place in the tree, not their position (nodes.ts `treePath`), so
+ * annotated declarations after the edit keep their identity; results of other files that still name this
+ * file's old nodes are located through `NodeLocations`.
  */
 export function isBodyOnlyEdit(
-  before: ts.SourceFile, after: ts.SourceFile, annotated: readonly number[],
+  before: ts.SourceFile, after: ts.SourceFile,
   sameReturn: (before: ts.FunctionLikeDeclaration, after: ts.FunctionLikeDeclaration) => boolean,
 ): boolean {
   const span = changedSpan(before.text, after.text);
   if (span.start === span.oldEnd && span.start === span.newEnd) return true;
-  if (annotated.some((pos) => pos >= span.start)) return false;
   // Only blank lines or plain comments added or removed between tokens: nothing any file reads changed.
   if (inTrivia(before, span.start, span.oldEnd) && inTrivia(after, span.start, span.newEnd)) return true;
   const oldBody = enclosingBody(before, span.start, span.oldEnd);

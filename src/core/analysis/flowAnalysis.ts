@@ -171,6 +171,8 @@ export class FlowAnalysis {
       this.state.clear();
       return;
     }
+    // Results kept from earlier runs may name nodes of files edited since: they are located through the edits.
+    this.state.locations.observe(this.current.values());
     const all: ReadonlySet<string> = new Set(this.current.keys());
     // Who imports whom matters only when some files are analysed again (not in a first run: all are analysed).
     let importers: Map<string, string[]> | undefined;
@@ -314,9 +316,7 @@ export class FlowAnalysis {
   private isBodyOnlyEdit(before: ts.SourceFile | undefined, after: ts.SourceFile): boolean {
     const previous = this.inputs.previous?.getTypeChecker();
     if (!before || !previous) return false;
-    const annotated: number[] = [];
-    for (const decl of this.inputs.annotations.keys()) if (decl.getSourceFile() === after) annotated.push(decl.pos);
-    return isBodyOnlyEdit(before, after, annotated, (oldFn, newFn) => {
+    return isBodyOnlyEdit(before, after, (oldFn, newFn) => {
       const type = comparableReturnType(this.checker, newFn);
       return type !== undefined && type === comparableReturnType(previous, oldFn);
     });

@@ -11,6 +11,7 @@ import type { Hit, SinkSite, Summary } from './flowTypes';
 import { EMPTY, join, joinMany, labelKey, type Label, type Taint } from './labels';
 import type { FunctionLike } from './nodes';
 import { SourceFileIds } from './fileInterface';
+import { NodeLocations } from './nodeLocations';
 import { SiteKey, SiteKeys, type HeapKey } from './heapKeys';
 
 export interface Collected {
@@ -28,6 +29,8 @@ export class FlowState {
   readonly pending = new Set<string>();
   /** Keys whose stores an unfinished pass may have changed: their readers are owed to the next run. */
   readonly pendingKeys = new Set<HeapKey>();
+  /** Where nodes of files edited since a result was made are now (the reports locate kept results through it). */
+  readonly locations = new NodeLocations();
   /** Numbers of parsed files for interface digests (fileInterface.ts). */
   readonly sourceIds = new SourceFileIds();
   readonly summaries = new Map<FunctionLike, Summary>();

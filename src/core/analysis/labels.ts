@@ -19,7 +19,7 @@ import type { Node } from 'typescript';
 import type { Loc } from '../model';
 
 export interface SourceInfo {
-  /** Stable identity of the annotated declaration. */
+  /** Stable identity of the annotated declaration: its file and tree path (nodes.ts `treePath`), not its position. */
   readonly key: string;
   /** Display name, e.g. `LineUser.phoneNumber`. */
   readonly symbol: string;
@@ -27,6 +27,11 @@ export interface SourceInfo {
   readonly residency: string;
   readonly access: readonly string[];
   readonly loc: Loc;
+  /**
+   * The declaration, when `loc` is its own (not a Prisma schema's): a later run may report this source after
+   * an edit moved it, located then through `NodeLocations`.
+   */
+  readonly decl?: Node;
 }
 
 /** A step of a label's path: the node it passed (located when a finding shows the path) and what happened there. */

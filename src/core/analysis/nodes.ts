@@ -13,6 +13,21 @@ export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): 
   return sourceLoc(sf, node.getStart(sf), node.getEnd());
 }
 
+/**
+ * Where a node sits in its file's tree: its index among its parent's children, from the file down
+ * (`3.1.4`). Unlike a position, it stays the same when comments or blank lines are added or removed, or when
+ * code changes after it inside another declaration.
+ */
+export function treePath(node: ts.Node): string {
+  const steps: number[] = [];
+  for (let cur = node; cur.parent; cur = cur.parent) {
+    let i = 0;
+    ts.forEachChild(cur.parent, (child) => (child === cur ? true : void i++));
+    steps.push(i);
+  }
+  return steps.reverse().join('.');
+}
+
 export function resolveAlias(checker: ts.TypeChecker, sym: ts.Symbol | undefined): ts.Symbol | undefined {
   if (sym && sym.flags & SymbolFlags.Alias) {
     try {

@@ -9,7 +9,7 @@ import { problemMessage } from '../messages/problemMessages';
 import { PROBLEM_CODES, type Loc, type Problem } from '../model';
 import type { Lang } from '../rules/types';
 import { ELEMENT, EMPTY, flatten, isEmpty, type Label, type SourceInfo, type Taint } from './labels';
-import { aliasHolder, bindingRoot, displayName, isPrimitiveTypeNode, locOf, resolveAlias } from './nodes';
+import { aliasHolder, bindingRoot, displayName, isPrimitiveTypeNode, locOf, resolveAlias, treePath } from './nodes';
 
 /** The TypeScript functions and enums this module uses, bound once: the `ts` namespace object is slow to read from. */
 const { SymbolFlags, TypeFlags, isArrayTypeNode, isClassLike, isConstructorDeclaration, isFunctionLike, isGetAccessorDeclaration, isInterfaceDeclaration, isIntersectionTypeNode, isParameter, isParameterPropertyDeclaration, isParenthesizedTypeNode, isPropertyDeclaration, isPropertySignature, isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
@@ -119,13 +119,15 @@ export class SourceResolver {
     }
     if (!residency || residency === 'unrestricted') return undefined;
     const sf = decl.getSourceFile();
+    const described = this.described.get(decl);
     return {
-      key: `${sf.fileName}:${decl.getStart(sf)}`,
-      symbol: this.described.get(decl)?.name ?? displayName(decl),
+      key: `${sf.fileName}#${treePath(decl)}`,
+      symbol: described?.name ?? displayName(decl),
       category: category ?? 'personal',
       residency,
       access: access ?? ['internal-jp'],
-      loc: this.described.get(decl)?.loc ?? locOf(decl, sf),
+      loc: described?.loc ?? locOf(decl, sf),
+      ...(described ? {} : { decl }),
     };
   }
 

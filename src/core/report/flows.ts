@@ -3,6 +3,7 @@
  * material of the data map (category → country → party → code), of hovers on annotated declarations and
  * of the transfer register (`--format markdown`), with the bases that apply to each flow.
  */
+import { LOCATE_AS_PARSED, type Locate } from '../analysis/nodeLocations';
 import { placesOf, type Destination } from '../analysis/destinations';
 import type { Hit } from '../analysis/flowTypes';
 import { relativeLoc } from '../analysis/program';
@@ -48,12 +49,12 @@ export function flowRecords(hits: readonly Hit[], config: ResidencyConfig, root:
 }
 
 /** The flows into one sink. */
-export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string): FlowRecord[] {
-  return placesOf(hit.site.destination).flatMap((d) => flowRecordsTo(hit, d, config, root));
+export function flowRecordsOfHit(hit: Hit, config: ResidencyConfig, root: string, locate: Locate = LOCATE_AS_PARSED): FlowRecord[] {
+  return placesOf(hit.site.destination).flatMap((d) => flowRecordsTo(hit, d, config, root, locate));
 }
 
 /** The flows into one sink that reach one of its places. */
-function flowRecordsTo(hit: Hit, d: Destination, config: ResidencyConfig, root: string): FlowRecord[] {
+function flowRecordsTo(hit: Hit, d: Destination, config: ResidencyConfig, root: string, locate: Locate): FlowRecord[] {
   const ids = [...(d.recipient ? [d.recipient] : []), ...d.readers];
   const bases = basesOf(hit, config, ids);
   // A built-in party (an SDK catalogue vendor) travels with its destination.
@@ -64,7 +65,7 @@ function flowRecordsTo(hit: Hit, d: Destination, config: ResidencyConfig, root: 
     if (l.kind !== 'source' || l.transform.anonymized) continue;
     out.push({
       symbol: l.source.symbol, category: l.source.category, residency: l.source.residency,
-      sourceLocation: relativeLoc(root, l.source.loc), sinkLocation: relativeLoc(root, hit.site.loc),
+      sourceLocation: relativeLoc(root, locate.source(l.source)), sinkLocation: relativeLoc(root, hit.site.loc),
       country: d.country, region: d.region, unresolved: d.unresolved, parties, description: d.description,
       encrypted: l.transform.encrypted ?? null, pseudonymized: l.transform.pseudonymized ?? false, bases,
       ...(d.vendor ? { vendor: { id: d.vendor.id, package: d.vendor.pkg } } : {}),

@@ -8,6 +8,7 @@ import type { ResidencyConfig } from '../config/types';
 import { placesOf, type Destination } from '../analysis/destinations';
 import type { Hit } from '../analysis/flowTypes';
 import type { SourceLabel } from '../analysis/labels';
+import { LOCATE_AS_PARSED, type Locate } from '../analysis/nodeLocations';
 import { enclosingFunction, locOf, nameText } from '../analysis/nodes';
 import { relativeLoc, relativePath } from '../analysis/program';
 import type { Severity } from '../model';
@@ -41,7 +42,8 @@ export function evaluateHits(hits: readonly Hit[], config: ResidencyConfig, root
 }
 
 /** The findings at one sink (hits are merged per sink site, so each sink's findings depend on its hit alone). */
-export function findingsOfHit(hit: Hit, config: ResidencyConfig, root: string, lang: Lang): Finding[] {
+/** `locate`: where the path steps and sources are now (an incremental run's kept results may name edited files' old nodes). */
+export function findingsOfHit(hit: Hit, config: ResidencyConfig, root: string, lang: Lang, locate: Locate = LOCATE_AS_PARSED): Finding[] {
   const pending = new Map<string, Pending>();
   // A call that reaches several places (environments, replicas: Destination.also) is checked once per place.
   placesOf(hit.site.destination).forEach((destination, place) => {
@@ -52,7 +54,7 @@ export function findingsOfHit(hit: Hit, config: ResidencyConfig, root: string, l
       for (const rule of RULES) checkRule(rule, facts, placeHit, label, config, pending, place);
     }
   });
-  return [...pending.values()].map((p) => toFinding(p, config, root, lang));
+  return [...pending.values()].map((p) => toFinding(p, config, root, lang, locate));
 }
 
 function checkRule(rule: RuleDefinition, facts: FlowFacts, hit: Hit, label: SourceLabel, config: ResidencyConfig, pending: Map<string, Pending>, place: number): void {
@@ -94,10 +96,10 @@ function targetPhrase(p: Pending): string {
   return d.description;
 }
 
-function pathOf(p: Pending, label: SourceLabel, root: string): PathStep[] {
+function pathOf(p: Pending, label: SourceLabel, root: string, locate: Locate): PathStep[] {
   const s = label.source;
-  const steps: PathStep[] = [{ location: relativeLoc(root, s.loc), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
-  for (const h of label.hops) steps.push({ location: relativeLoc(root, locOf(h.at)), note: oneLine(h.note) });
+  const steps: PathStep[] = [{ location: relativeLoc(root, locate.source(s)), note: `declared ${s.symbol} (@residency ${s.residency}, @category ${s.category})` }];
+  for (const h of label.hops) steps.push({ location: relativeLoc(root, locate.node(h.at)), note: oneLine(h.note) });
   steps.push({ location: relativeLoc(root, p.hit.site.loc), note: oneLine(`sent to ${p.hit.site.destination.description}`) });
   // Where the infrastructure code puts it: env binding → resource → region (located in the IaC files).
   for (const s of p.hit.site.destination.steps ?? []) steps.push({ location: relativeLoc(root, s.loc), note: oneLine(s.note) });
@@ -140,7 +142,7 @@ function containerName(node: ts.Node): string {
   return nameText(fn) ?? (fn.parent ? nameText(fn.parent) : undefined) ?? '<function>';
 }
 
-function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang): Finding {
+function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang, locate: Locate): Finding {
   const site = p.hit.site;
   const d = site.destination;
   const party = p.trigger.party ?? (d.recipient ? config.parties.get(d.recipient) : d.party);
@@ -153,10 +155,10 @@ function toFinding(p: Pending, config: ResidencyConfig, root: string, lang: Lang
     message: p.rule.message[lang]({ data: dataPhrase(p.labels, lang), target: targetPhrase(p), country, ...(pin ? { pin } : {}) }) + japanRegionNote(d, country, lang),
     location,
     ...dataLocation(site.node, p.labels, root),
-    sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, l.source.loc) })),
+    sources: p.labels.map((l) => ({ symbol: l.source.symbol, category: l.source.category, residency: l.source.residency, location: relativeLoc(root, locate.source(l.source)) })),
     destination: { country: p.trigger.country ?? d.country, region: d.region, party: party?.id ?? d.recipient, access: party?.access ?? null, description: d.description },
-    path: pathOf(p, p.labels[0], root),
-    paths: p.labels.map((l) => pathOf(p, l, root)),
+    path: pathOf(p, p.labels[0], root, locate),
+    paths: p.labels.map((l) => pathOf(p, l, root, locate)),
     fingerprint: fingerprint({
       // A further place of the same sink (another environment, a replica) is a finding of its own.
       rule: p.rule.id, file: location.file, container: containerName(site.node), sinkText: p.place === 0 ? site.node.getText() : `${site.node.getText()}\u0000${d.description}`,
