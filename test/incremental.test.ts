@@ -306,13 +306,16 @@ export function top(u: User): void {
   };
   const session = new AnalysisSession();
   const host = memoryHost(files);
-  const full = (r: { findings: readonly unknown[] }) => r.findings.map((f) => JSON.stringify(f)).sort();
+  const full = (r: { findings: readonly unknown[]; suppressed: readonly unknown[] }) => [...r.findings, ...r.suppressed].map((f) => JSON.stringify(f)).sort();
   checkWorkspaceSession(host, { root: ROOT, session });
   const comment = (s: string) => `// a note\n// another\n${s}`;
   const uncomment = (s: string) => s.replace('// a note\n// another\n', '');
+  const directive = '  // residency-guard-disable-next-line JPR001 -- the ops team is the controller here\n';
   const edits: Edit[] = [
     ['src/leaf.ts', comment], ['src/model.ts', comment], ['src/middle.ts', comment],
     ['src/leaf.ts', uncomment], ['src/model.ts', uncomment], ['src/middle.ts', uncomment],
+    // A suppression directive is a comment too: it applies to what the run reports.
+    ['src/top.ts', (s) => s.replace('  toOps(', `${directive}  toOps(`)], ['src/top.ts', (s) => s.replace(directive, '')],
   ];
   const lines: string[] = [];
   for (const [file, edit] of edits) {
@@ -322,8 +325,9 @@ export function top(u: User): void {
     assert.deepEqual(full(incremental), full(fresh), `after editing ${file}`);
     const f = fresh.findings[0];
     assert.ok(f, 'a finding');
-    lines.push([f.sources[0].location.line, ...f.path.map((s) => s.location.line)].join(','));
+    lines.push([f.sources[0].location.line, ...f.path.map((s) => s.location.line), fresh.suppressed.length].join(','));
   }
+  assert.ok(lines[6].endsWith(',1') && lines[7].endsWith(',0'), `the directive suppresses a finding, then no more: ${lines.join(' | ')}`);
   // The edits really move the steps and the source: each edit gives other lines than the one before.
   assert.ok(lines.every((l, i) => i === 0 || l !== lines[i - 1]), lines.join(' | '));
 });

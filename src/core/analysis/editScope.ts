@@ -105,12 +105,13 @@ function involvesLocalType(checker: ts.TypeChecker, type: ts.Type, fn: ts.Node, 
 }
 
 /**
- * Whether [start, end) holds only whitespace and comments that are no annotation or directive (no `@`, no
- * `residency-guard`), between two tokens: in the leading trivia of the token that follows it.
+ * Whether [start, end) holds only whitespace and comments that hold no tag (no `@`), between two tokens: in the
+ * leading trivia of the token that follows it. A suppression directive may be among them: suppressions apply
+ * to each run's findings as they are reported, whichever run found them.
  */
 function inTrivia(sf: ts.SourceFile, start: number, end: number): boolean {
   const text = sf.text.slice(start, end);
-  if (/@|residency-guard/i.test(text)) return false;
+  if (text.includes('@')) return false;
   let next: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (next || node.end <= start) return;
