@@ -331,3 +331,26 @@ export function top(u: User): void {
   // The edits really move the steps and the source: each edit gives other lines than the one before.
   assert.ok(lines.every((l, i) => i === 0 || l !== lines[i - 1]), lines.join(' | '));
 });
+
+/** A Prisma schema's tags are annotations no TypeScript file holds: an edit of the schema makes the next run a full one. */
+test('an edit of a Prisma schema reaches the findings of the next incremental run', () => {
+  const dir = path.resolve(__dirname, '../../test/fixtures/sources-prisma');
+  const files: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.name !== 'expected.txt') files[r] = fs.readFileSync(path.join(dir, r), 'utf8');
+    }
+  };
+  walk('');
+  const session = new AnalysisSession();
+  const host = memoryHost(files);
+  checkWorkspaceSession(host, { root: ROOT, session });
+  const edits: Edit[] = [
+    ['prisma/schema.prisma', (s) => s.replace('/// A user in Japan.\n/// @residency jp-with-basis', '/// A user in Japan.\n/// @residency unrestricted')],
+    ['prisma/schema.prisma', (s) => s.replace('/// A user in Japan.\n/// @residency unrestricted', '/// A user in Japan.\n/// @residency jp-with-basis')],
+  ];
+  const counts = editEachAndCompare(files, session, edits);
+  assert.ok(counts[0] < counts[1], `the schema edit changes the findings (${counts.join(', ')})`);
+});

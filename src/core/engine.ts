@@ -226,6 +226,8 @@ class CheckRun {
   private readonly iacFiles: IacFiles | undefined;
   program!: ts.Program;
   flow!: FlowAnalysis;
+  /** The Prisma schemas read (paths and texts), for the flow's context key. */
+  private prismaKey = '';
 
   private readonly configKey: string;
   private readonly lang: Lang;
@@ -291,7 +293,7 @@ class CheckRun {
     const iac = this.iacJoin(ap.program);
     this.flow = new FlowAnalysis({
       program: ap.program, files: this.files, indexes: ap.indexes, annotations: this.annotations, described: this.described, regions: this.regions,
-      isCancelled: this.opts.isCancelled, state: session?.flow, previous: session?.program, contextKey: iac ? `${this.configKey}\u0000${iac.key}` : this.configKey, importedFile: ap.importedFile, onFile,
+      isCancelled: this.opts.isCancelled, state: session?.flow, previous: session?.program, contextKey: `${this.configKey}\u0000${this.prismaKey}${iac ? `\u0000${iac.key}` : ''}`, importedFile: ap.importedFile, onFile,
       packages: this.config.packages, env: this.env.values, iac: iac?.hook,
     });
     this.problems.push(...objectAliasProblems(this.annotations, this.flow.sources, new Set(ap.files), this.lang));
@@ -337,8 +339,10 @@ class CheckRun {
     const files = prismaSchemaFiles(this.opts.root, (p) => this.host.readFile(p), (p) => this.host.readDirectory(p));
     const ctx = { config: this.config, regions: this.regions, lang: this.lang };
     const limit = this.opts.maxFileBytes ?? MAX_FILE_BYTES;
+    const texts: string[] = [];
     const schemas = files.flatMap((file) => {
       const input = this.host.readInput(file, limit);
+      texts.push(`${file}\u0000${input.text ?? ''}`);
       if (input.text !== undefined) return [readPrismaSchema(file, input.text, ctx)];
       if (input.refused !== 'missing') {
         const message = problemMessage(this.lang, 'configNotRead', { file: relativePath(this.opts.root, file), reason: input.refused, bytes: input.bytes, limitBytes: limit });
@@ -347,6 +351,9 @@ class CheckRun {
       return [];
     });
     for (const s of schemas) this.problems.push(...s.problems);
+    // The schemas' tags are annotations the flow state does not see in any TypeScript file: their text is part
+    // of the context whose change makes an incremental run a full one.
+    this.prismaKey = texts.join('\u0001');
     const binding = bindPrismaModels(program, schemas, this.lang);
     this.problems.push(...binding.problems);
     for (const [node, bound] of binding.declarations) {
