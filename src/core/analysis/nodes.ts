@@ -19,11 +19,12 @@ export function locOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): 
  * code changes after it inside another declaration.
  */
 export function treePath(node: ts.Node): string {
-  const steps: number[] = [];
+  const steps: string[] = [];
   for (let cur = node; cur.parent; cur = cur.parent) {
     let i = 0;
-    ts.forEachChild(cur.parent, (child) => (child === cur ? true : void i++));
-    steps.push(i);
+    const found = ts.forEachChild(cur.parent, (child) => (child === cur ? true : void i++));
+    // A JSDoc comment (a JavaScript file's `@typedef`) is no child of the node it documents, but one of its docs.
+    steps.push(found ? String(i) : `d${(cur.parent as { jsDoc?: readonly ts.Node[] }).jsDoc?.indexOf(cur) ?? -1}`);
   }
   return steps.reverse().join('.');
 }
