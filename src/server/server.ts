@@ -135,8 +135,8 @@ connection.onInitialized(() => {
   if (state.canWatchFiles) {
     analysis.setWatching(true);
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      // Infrastructure files (config `iac`) and env files are read afresh on every run: a change only needs to start one.
-      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }, { globPattern: '**/*.{tf,tfvars,yml,yaml}' }, { globPattern: '**/.env*' }],
+      // Infrastructure files (config `iac`), env files and Prisma schemas are read afresh on every run: a change only needs to start one.
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{residency.config,tsconfig,jsconfig}.json' }, { globPattern: '**/*.{tf,tfvars,yml,yaml}' }, { globPattern: '**/.env*' }, { globPattern: '**/*.prisma' }],
     });
   }
   if (state.canFollowFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
