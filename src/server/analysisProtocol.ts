@@ -41,8 +41,10 @@ export type PlainResult = Omit<CheckResult, 'flows' | 'declarations'>;
  * result for the folder (`full` when there is none: a new worker), by root-relative file; a file sent with
  * no findings has none left. The supervisor keeps the rest (findingsStore.ts).
  */
-export interface WireResult extends Omit<PlainResult, 'findings'> {
+export interface WireResult extends Omit<PlainResult, 'findings' | 'config'> {
   readonly findings: { readonly full: boolean; readonly files: ReadonlyArray<readonly [string, readonly Finding[]]> };
+  /** Absent when it is the config sent with the folder's previous result (findingsStore.ts). */
+  readonly config?: PlainResult['config'];
 }
 
 /** The flows and annotated declarations of a folder's newest result. */

@@ -149,7 +149,9 @@ export class AnalysisSupervisor {
       return;
     }
     // Applied even when nobody waits for the result any more: the worker counts it as sent.
-    const result: PlainResult | undefined = m.kind === 'result' ? { ...m.result, findings: this.findings.apply(m.result.root, m.result.findings) } : undefined;
+    const result: PlainResult | undefined = m.kind === 'result'
+      ? { ...m.result, findings: this.findings.apply(m.result.root, m.result.findings), config: this.findings.config(m.result.root, m.result.config) }
+      : undefined;
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.kind === 'file') return this.watch(p, m.file);

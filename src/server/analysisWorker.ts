@@ -14,8 +14,8 @@ import { createOverlayHost, DiskTextCache } from './overlayHost';
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The result without its lazily made parts (a spread would make them: they are getters), and only the findings that changed. */
-function wire(r: CheckResult, findings: WireResult['findings']): WireResult {
-  const out: WireResult = { root: r.root, findings, suppressed: r.suppressed, problems: r.problems, files: r.files, config: r.config };
+function wire(r: CheckResult, findings: WireResult['findings'], config: CheckResult['config'] | undefined): WireResult {
+  const out: WireResult = { root: r.root, findings, suppressed: r.suppressed, problems: r.problems, files: r.files, ...(config ? { config } : {}) };
   return r.baselined === undefined ? out : { ...out, baselined: r.baselined };
 }
 
@@ -50,7 +50,7 @@ async function analyse(state: WorkerState, m: AnalyseRequest, post: (msg: FromWo
     }, nextTick);
     if (isCancelled()) return post({ kind: 'cancelled', id: m.id });
     state.results.set(m.root, result);
-    post({ kind: 'result', id: m.id, result: wire(result, state.sender.delta(m.root, result.findings)), describe: `${m.root}: ${session.describe()}` });
+    post({ kind: 'result', id: m.id, result: wire(result, state.sender.delta(m.root, result.findings), state.sender.configDelta(m.root, result.config)), describe: `${m.root}: ${session.describe()}` });
   } catch (e) {
     post(e instanceof CancelledError ? { kind: 'cancelled', id: m.id } : { kind: 'failed', id: m.id, error: (e as Error).stack ?? String(e) });
   } finally {

@@ -130,7 +130,8 @@ function bySink(findings: readonly Finding[]): Finding[][] {
  * Diagnostics of a result, grouped by file URI; only for the files `wanted` accepts (root-relative paths, as
  * in the result), when it is given: a large workspace has thousands of files with findings, few of them open.
  */
-export function diagnosticsByUri(result: Pick<CheckResult, 'root' | 'findings' | 'problems'> & { readonly config?: ResidencyConfig }, settings: ClientSettings, wanted?: (file: string) => boolean): Map<string, Diagnostic[]> {
+export function diagnosticsByUri(result: Pick<CheckResult, 'root' | 'findings' | 'problems'> & { readonly config?: ResidencyConfig }, settings: ClientSettings, wanted?: (file: string) => boolean,
+  cache?: SinkDiagnosticsCache): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   // Each file's URI is made once (findings and path steps name the same files over and over).
   const uris = new Map<string, string>();
@@ -151,6 +152,31 @@ export function diagnosticsByUri(result: Pick<CheckResult, 'root' | 'findings' |
     else out.set(uri, [...made]);
   };
   for (const p of result.problems) add(p.location.file, () => [problemDiagnostic(p, settings)]);
-  for (const group of bySink(result.findings)) add(group[0].location.file, () => sinkDiagnostics(uriOf, group, result.config, settings));
+  for (const group of bySink(result.findings)) {
+    const make = () => sinkDiagnostics(uriOf, group, result.config, settings);
+    add(group[0].location.file, cache ? () => cache.of(group, result.root, result.config, settings, make) : make);
+  }
   return out;
+}
+
+/**
+ * The diagnostics of each sink, made again only when one of its findings, the root, the config or the settings
+ * changed: unchanged findings are the same objects from run to run (findingsStore.ts), and a large workspace
+ * has thousands of sinks of which an edit changes few.
+ */
+export class SinkDiagnosticsCache {
+  private readonly byLead = new WeakMap<Finding, {
+    readonly group: readonly Finding[]; readonly root: string; readonly config: ResidencyConfig | undefined; readonly settings: ClientSettings;
+    readonly diagnostics: readonly Diagnostic[];
+  }>();
+
+  of(group: readonly Finding[], root: string, config: ResidencyConfig | undefined, settings: ClientSettings, make: () => readonly Diagnostic[]): readonly Diagnostic[] {
+    const kept = this.byLead.get(group[0]);
+    if (kept && kept.root === root && kept.config === config && kept.settings === settings && kept.group.length === group.length && kept.group.every((f, i) => f === group[i])) {
+      return kept.diagnostics;
+    }
+    const diagnostics = make();
+    this.byLead.set(group[0], { group, root, config, settings, diagnostics });
+    return diagnostics;
+  }
 }

@@ -1,11 +1,14 @@
 /**
  * Findings by file, on both sides of the analysis worker's channel: the worker sends only the files whose
  * findings changed since its previous result for a folder (`FindingsSender`), the supervisor keeps every
- * file's findings and rebuilds the whole list (`FindingsStore`). Unchanged findings are the same objects from
+ * file's findings and rebuilds the whole list (`FindingsStore`). The config is sent only when it is another
+ * object than the one sent before, so that the server side keeps one object while it does not change (what
+ * it derives from the config — the sinks' diagnostics — is kept by identity). Unchanged findings are the same objects from
  * one run to the next (the engine's report cache), so a change is found by identity, without comparing
  * contents; copying a whole workspace's findings across threads on every edit cost more than the edit.
  */
 import type { Finding } from '../core/report/model';
+import type { ResidencyConfig } from '../core/config/types';
 import type { WireResult } from './analysisProtocol';
 
 type FileFindings = readonly [string, readonly Finding[]];
@@ -28,6 +31,14 @@ function sameList(a: readonly Finding[] | undefined, b: readonly Finding[]): boo
 /** The worker's side: what it last sent for each folder. */
 export class FindingsSender {
   private readonly sent = new Map<string, Map<string, readonly Finding[]>>();
+  private readonly configs = new Map<string, ResidencyConfig>();
+
+  /** The config to send with a folder's new result: undefined when it is the object sent last time. */
+  configDelta(root: string, config: ResidencyConfig): ResidencyConfig | undefined {
+    if (this.configs.get(root) === config) return undefined;
+    this.configs.set(root, config);
+    return config;
+  }
 
   /** The findings to send for a folder's new result. */
   delta(root: string, findings: readonly Finding[]): WireResult['findings'] {
@@ -43,12 +54,22 @@ export class FindingsSender {
 
   forget(root: string): void {
     this.sent.delete(root);
+    this.configs.delete(root);
   }
 }
 
 /** The supervisor's side: every file's findings of each folder, as last received. */
 export class FindingsStore {
   private readonly byRoot = new Map<string, Map<string, readonly Finding[]>>();
+  private readonly configs = new Map<string, ResidencyConfig>();
+
+  /** A folder's config: the one sent, or the one received before when none was sent. */
+  config(root: string, sent: ResidencyConfig | undefined): ResidencyConfig {
+    if (sent) this.configs.set(root, sent);
+    const config = this.configs.get(root);
+    if (!config) throw new Error(`no config received for ${root}`);
+    return config;
+  }
 
   /** Applies what a result sent; returns the folder's whole list of findings, in the engine's order. */
   apply(root: string, sent: WireResult['findings']): Finding[] {
@@ -64,5 +85,6 @@ export class FindingsStore {
   /** A new worker sends everything again. */
   clear(): void {
     this.byRoot.clear();
+    this.configs.clear();
   }
 }

@@ -27,7 +27,7 @@ import { FIND_PERSONAL_DATA_REQUEST } from '../shared/personalData';
 import type { ConfigText } from './configFixes';
 import { buildDataMap } from './dataMap';
 import { buildTransferMap } from './transferMap';
-import { diagnosticsByUri } from './diagnostics';
+import { diagnosticsByUri, SinkDiagnosticsCache } from './diagnostics';
 import { FolderSession } from './folderSession';
 import { hoverAt } from './hover';
 import { completionsAt, vocabularyHover } from './vocabularyAssist';
@@ -63,8 +63,10 @@ class ServerState {
   sessions: FolderSession[] = [];
   /** After "Check Workspace", diagnostics of closed files stay until the next run. */
   workspaceMode = false;
-  /** What was last published per URI (as JSON): an unchanged file is not sent again after a run. */
-  published = new Map<string, string>();
+  /** What was last published per URI (and its JSON, made when needed): an unchanged file is not sent again after a run. */
+  published = new Map<string, { readonly list: readonly Diagnostic[]; json?: string }>();
+  /** Each sink's diagnostics, kept while its findings are the same objects. */
+  readonly sinkDiagnostics = new SinkDiagnosticsCache();
   timer: NodeJS.Timeout | undefined;
   /** The workspace check in flight, if any. */
   workspaceRun: Promise<CheckWorkspaceResult> | undefined;
@@ -178,17 +180,23 @@ function shownFiles(session: FolderSession): ((file: string) => boolean) | undef
 function publish(session: FolderSession, result: PlainResult, kind: AnalysisDone['kind'], durationMs: number): void {
   // Diagnostics are made only for the files shown (every file, unless limited to open ones); only the files
   // whose diagnostics changed are sent (a workspace has thousands of files with findings, an edit changes few).
-  const diags = diagnosticsByUri(result, state.settings, shownFiles(session));
+  const diags = diagnosticsByUri(result, state.settings, shownFiles(session), state.sinkDiagnostics);
   for (const uri of [...state.published.keys()]) {
     if (sessionFor(uri) !== session || diags.has(uri)) continue;
     connection.sendDiagnostics({ uri, diagnostics: [] });
     state.published.delete(uri);
   }
   for (const [uri, list] of diags) {
+    const before = state.published.get(uri);
+    // The same diagnostic objects (kept per sink) need no comparison of their text.
+    if (before && before.list.length === list.length && before.list.every((d, i) => d === list[i])) continue;
     const json = JSON.stringify(list);
-    if (state.published.get(uri) === json) continue;
+    if (before && (before.json ??= JSON.stringify(before.list)) === json) {
+      state.published.set(uri, { list, json });
+      continue;
+    }
     connection.sendDiagnostics({ uri, diagnostics: list });
-    state.published.set(uri, json);
+    state.published.set(uri, { list, json });
   }
   connection.tracer.log(`${kind} analysis: ${result.files} files, ${result.findings.length} findings, ${result.problems.length} problems in ${durationMs} ms`,
     `holds ${state.sessions.map((s) => s.describe()).join('; ')}; heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`);
