@@ -61,6 +61,21 @@ export function run(u: User, s: Store): void {
 const fingerprints = (r: { findings: readonly { rule: string; location: { file: string; line: number }; fingerprint: string }[] }) =>
   r.findings.map((f) => `${f.rule} ${f.location.file}:${f.location.line} ${f.fingerprint}`).sort();
 
+/** A fixture workspace's files (all but its expected findings), by root-relative path. */
+function fixtureFiles(name: string): Record<string, string> {
+  const dir = path.resolve(__dirname, '../../test/fixtures', name);
+  const files: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.name !== 'expected.txt') files[r] = fs.readFileSync(path.join(dir, r), 'utf8');
+    }
+  };
+  walk('');
+  return files;
+}
+
 /** An edit of one file: its name and how its text changes. */
 type Edit = [string, (s: string) => string];
 
@@ -105,18 +120,8 @@ test('incremental runs give the same findings as fresh runs after each edit', ()
 
 /** The analysis-depth fixtures (function values, per-site heap, exceptions, conditions), edited file by file. */
 test('incremental runs equal fresh runs on the analysis-depth fixtures, file by file', () => {
-  const fixtures = path.resolve(__dirname, '../../test/fixtures');
   for (const name of ['flow-higher-order', 'flow-heap', 'flow-heap-generic', 'flow-exceptions', 'flow-conditions']) {
-    const dir = path.join(fixtures, name);
-    const files: Record<string, string> = {};
-    const walk = (rel: string): void => {
-      for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-        const r = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) walk(r);
-        else if (e.name !== 'expected.txt') files[r] = fs.readFileSync(path.join(dir, r), 'utf8');
-      }
-    };
-    walk('');
+    const files = fixtureFiles(name);
     const host = memoryHost(files);
     const session = new AnalysisSession();
     checkWorkspaceSession(host, { root: ROOT, session });
@@ -334,16 +339,7 @@ export function top(u: User): void {
 
 /** A Prisma schema's tags are annotations no TypeScript file holds: an edit of the schema makes the next run a full one. */
 test('an edit of a Prisma schema reaches the findings of the next incremental run', () => {
-  const dir = path.resolve(__dirname, '../../test/fixtures/sources-prisma');
-  const files: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.name !== 'expected.txt') files[r] = fs.readFileSync(path.join(dir, r), 'utf8');
-    }
-  };
-  walk('');
+  const files = fixtureFiles('sources-prisma');
   const session = new AnalysisSession();
   const host = memoryHost(files);
   checkWorkspaceSession(host, { root: ROOT, session });

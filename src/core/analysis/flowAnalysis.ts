@@ -178,6 +178,8 @@ export class FlowAnalysis {
     let importers: Map<string, string[]> | undefined;
     const importersOf = (): Map<string, string[]> => (importers ??= this.importers());
     const scope = this.affectedFiles(importersOf, all);
+    // Only edits inside function bodies (a scope to compare) leave every other file's types as they were.
+    if (!scope.compare) this.state.forgetTypes();
     let affected = scope.files;
     // Whether this run analysed every file first: then everything stored so far is this run's own.
     const whole = affected.size === all.size;
@@ -275,20 +277,12 @@ export class FlowAnalysis {
    */
   private affectedFiles(importers: () => Map<string, string[]>, all: ReadonlySet<string>): { readonly files: ReadonlySet<string>; readonly compare?: ReadonlySet<string> } {
     const prev = this.state.files;
-    if (prev.size === 0 || this.state.contextKey !== this.contextKey) {
-      this.state.forgetTypes();
-      return { files: all };
-    }
-    for (const name of prev.keys()) {
-      if (all.has(name)) continue;
-      this.state.forgetTypes();
-      return { files: all };
-    }
+    if (prev.size === 0 || this.state.contextKey !== this.contextKey) return { files: all };
+    for (const name of prev.keys()) if (!all.has(name)) return { files: all };
     // A cancelled run owes its files, and the readers of the keys it may have changed.
     const owed = new Set([...this.state.pending, ...this.state.takePendingReaders()]);
     const edited = this.inputs.files.filter((sf) => prev.get(sf.fileName) !== sf);
     const narrow = owed.size === 0 && edited.length > 0 && edited.every((sf) => this.isBodyOnlyEdit(prev.get(sf.fileName), sf));
-    if (!narrow) this.state.forgetTypes();
     const changed = [...edited.map((sf) => sf.fileName), ...[...owed].filter((f) => all.has(f))];
     const scope = narrow ? this.directImporters(changed, importers()) : { files: this.withImporters(changed, importers(), all) };
     for (const f of scope.files) this.state.pending.add(f);
